@@ -1,0 +1,48 @@
+import FormulaSyntax
+
+/// An expression with sheets, defined names and functions resolved: what the evaluator runs.
+///
+/// Names are inlined at binding time (a name's relative references are relative to the using
+/// cell, exactly as inlining makes them), so evaluation never looks anything up by text.
+indirect enum BoundExpression: Sendable {
+  case constant(CellValue)
+  case array(ValueMatrix)
+  case cell(sheet: Int, CellReference)
+  case area(sheet: Int, AreaReference)
+  case prefix(PrefixOperator, BoundExpression)
+  case percent(BoundExpression)
+  case infix(InfixOperator, BoundExpression, BoundExpression)
+  case call(FunctionSpec, [BoundExpression])
+  case missing
+
+  /// Calls `visit` with every reference in the expression (for dependency discovery).
+  func forEachReference(_ visit: (_ sheet: Int, _ reference: ReferenceShape) -> Void) {
+    switch self {
+    case .cell(let sheet, let reference): visit(sheet, .cell(reference))
+    case .area(let sheet, let reference): visit(sheet, .area(reference))
+    case .prefix(_, let operand), .percent(let operand): operand.forEachReference(visit)
+    case .infix(_, let lhs, let rhs):
+      lhs.forEachReference(visit)
+      rhs.forEachReference(visit)
+    case .call(_, let arguments):
+      for argument in arguments { argument.forEachReference(visit) }
+    case .constant, .array, .missing: break
+    }
+  }
+
+  var callsVolatileFunction: Bool {
+    switch self {
+    case .call(let spec, let arguments):
+      spec.isVolatile || arguments.contains { $0.callsVolatileFunction }
+    case .prefix(_, let operand), .percent(let operand): operand.callsVolatileFunction
+    case .infix(_, let lhs, let rhs): lhs.callsVolatileFunction || rhs.callsVolatileFunction
+    case .constant, .array, .cell, .area, .missing: false
+    }
+  }
+}
+
+/// A reference as it appears in an expression, before it is resolved for a particular cell.
+enum ReferenceShape {
+  case cell(CellReference)
+  case area(AreaReference)
+}

@@ -1,0 +1,4 @@
+/// Date functions.
+enum DateFunctions {
+  static let all: [FunctionSpec] = []
+}

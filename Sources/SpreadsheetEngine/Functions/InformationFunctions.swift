@@ -1,0 +1,4 @@
+/// Information functions.
+enum InformationFunctions {
+  static let all: [FunctionSpec] = []
+}

@@ -1,0 +1,4 @@
+/// Lookup functions.
+enum LookupFunctions {
+  static let all: [FunctionSpec] = []
+}

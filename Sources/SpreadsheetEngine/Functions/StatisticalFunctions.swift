@@ -1,0 +1,4 @@
+/// Statistical functions.
+enum StatisticalFunctions {
+  static let all: [FunctionSpec] = []
+}

@@ -1,0 +1,4 @@
+/// Text functions.
+enum TextFunctions {
+  static let all: [FunctionSpec] = []
+}

@@ -1,0 +1,21 @@
+import FormulaSyntax
+
+/// One formula as written, shared by every cell of the range it was filled into.
+public struct Formula: Sendable {
+  /// The parsed formula, anchored at `anchor`: printing it for another cell shifts its relative
+  /// references the way Excel's fill does.
+  public let syntax: FormulaExpression
+  /// The sheet the formula lives on (sheet-less references point here).
+  public let sheet: Int
+  public let anchor: GridPoint
+  /// The formula with sheets, names and functions resolved, ready to evaluate.
+  let bound: BoundExpression
+  /// Whether the formula calls a volatile function (TODAY) and must always recalculate.
+  public let isVolatile: Bool
+}
+
+/// What a cell holds: a constant or one of the workbook's formulas.
+public enum CellContent: Sendable {
+  case constant(CellValue)
+  case formula(Int32)
+}

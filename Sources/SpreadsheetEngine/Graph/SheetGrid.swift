@@ -1,0 +1,67 @@
+import FormulaSyntax
+
+/// The cells of one sheet: a map from grid position to cell id, and the used bounds.
+///
+/// Lookup is one hash probe on a packed key. Whole-column and whole-row references are bounded by
+/// `usedArea`, so `B:B` never costs a million probes.
+struct SheetGrid: Sendable {
+  private(set) var index: [Int: Int32] = [:]
+  private(set) var usedArea: GridArea?
+
+  @inline(__always)
+  static func key(_ point: GridPoint) -> Int { point.row &* Grid.columnCount &+ point.column }
+
+  @inline(__always)
+  func cell(at point: GridPoint) -> Int32? {
+    index[SheetGrid.key(point)]
+  }
+
+  var count: Int { index.count }
+
+  mutating func insert(_ id: Int32, at point: GridPoint) {
+    index[SheetGrid.key(point)] = id
+    if let used = usedArea {
+      usedArea = GridArea(
+        top: min(used.top, point.row), left: min(used.left, point.column),
+        bottom: max(used.bottom, point.row), right: max(used.right, point.column))
+    } else {
+      usedArea = GridArea(point)
+    }
+  }
+
+  mutating func remove(at point: GridPoint) {
+    index[SheetGrid.key(point)] = nil
+  }
+
+  /// `area` clipped to the used bounds, or nil when they do not meet.
+  func clipped(_ area: GridArea) -> GridArea? {
+    guard let used = usedArea else { return nil }
+    let top = max(area.top, used.top)
+    let left = max(area.left, used.left)
+    let bottom = min(area.bottom, used.bottom)
+    let right = min(area.right, used.right)
+    guard top <= bottom, left <= right else { return nil }
+    return GridArea(top: top, left: left, bottom: bottom, right: right)
+  }
+
+  /// Calls `body` for each existing cell inside `area`, in no particular order.
+  ///
+  /// Cost: O(min(cells in area, cells on sheet)) — a huge sparse area scans the sheet's cells
+  /// instead of probing every position.
+  func forEachCell(in area: GridArea, _ body: (Int32, GridPoint) -> Void) {
+    guard let area = clipped(area) else { return }
+    if area.cellCount <= index.count {
+      for row in area.top...area.bottom {
+        for column in area.left...area.right {
+          let point = GridPoint(row: row, column: column)
+          if let id = index[SheetGrid.key(point)] { body(id, point) }
+        }
+      }
+    } else {
+      for (key, id) in index {
+        let point = GridPoint(row: key / Grid.columnCount, column: key % Grid.columnCount)
+        if area.contains(point) { body(id, point) }
+      }
+    }
+  }
+}

@@ -1,0 +1,174 @@
+import FormulaSyntax
+import Foundation
+
+/// The engine's workbook: sheets, cells, shared formulas and computed values.
+///
+/// Cells live in flat arrays indexed by a dense cell id (structure of arrays): contents, values,
+/// sheet and position. Formulas are stored once and shared by every cell they were filled into.
+/// This keeps memory per formula cell small and makes evaluation order a matter of integer ids.
+public final class Workbook {
+  public private(set) var sheets: [Sheet] = []
+  public private(set) var formulas: [Formula] = []
+  public private(set) var definedNames: [String: DefinedName] = [:]
+  /// Definition order of the names (for export and listing).
+  public private(set) var nameOrder: [String] = []
+
+  var contents: [CellContent] = []
+  var values: [CellValue] = []
+  var cellSheet: [Int32] = []
+  var cellPosition: [GridPoint] = []
+  /// Cells whose value is out of date; all formula cells start dirty.
+  var dirty: [Bool] = []
+  var needsFullRecalculation = true
+  var todaySerial: Double = ExcelDate.serial(of: .now)
+
+  public init() {}
+
+  // MARK: Sheets and names
+
+  /// Adds a sheet; throws when a sheet of that name (ignoring case) exists.
+  @discardableResult
+  public func addSheet(named name: String) throws(BindingIssue) -> Int {
+    if let existing = sheetIndex(named: name) {
+      throw BindingIssue(
+        "sheet '\(name)' already exists as '\(sheets[existing].name)'",
+        span: SourceSpan(start: 0, end: 0))
+    }
+    sheets.append(Sheet(name: name))
+    return sheets.count - 1
+  }
+
+  /// The index of the sheet with this name, compared ignoring case as Excel does.
+  public func sheetIndex(named name: String) -> Int? {
+    let upper = name.uppercased()
+    return sheets.firstIndex { $0.name.uppercased() == upper }
+  }
+
+  /// Defines (or redefines) a workbook-level name. `expression` is parsed with anchor A1.
+  public func defineName(_ name: String, expression: FormulaExpression, text: String) {
+    let key = name.uppercased()
+    if definedNames[key] == nil { nameOrder.append(key) }
+    definedNames[key] = DefinedName(name: name, expression: expression, text: text)
+  }
+
+  /// Binds a name's definition on its own, to report its problems where it is defined.
+  public func checkName(_ name: String) -> [BindingIssue] {
+    guard let definition = definedNames[name.uppercased()] else { return [] }
+    var binder = Binder(workbook: self, sheet: 0)
+    _ = binder.bind(definition.expression)
+    return binder.issues
+  }
+
+  // MARK: Formulas and cells
+
+  /// Binds a parsed formula written for `anchor` on `sheet` and stores it for sharing.
+  public func addFormula(_ syntax: FormulaExpression, sheet: Int, anchor: GridPoint) throws(BindingIssues)
+    -> Int32
+  {
+    var binder = Binder(workbook: self, sheet: sheet)
+    let bound = binder.bind(syntax)
+    guard binder.issues.isEmpty else { throw BindingIssues(issues: binder.issues) }
+    formulas.append(
+      Formula(
+        syntax: syntax, sheet: sheet, anchor: anchor, bound: bound,
+        isVolatile: bound.callsVolatileFunction))
+    return Int32(formulas.count - 1)
+  }
+
+  /// Places a constant in a cell, replacing what was there.
+  public func setConstant(_ value: CellValue, sheet: Int, at point: GridPoint) {
+    setContent(.constant(value), sheet: sheet, at: point)
+  }
+
+  /// Places one of the workbook's formulas in a cell, replacing what was there.
+  public func setFormula(_ formula: Int32, sheet: Int, at point: GridPoint) {
+    precondition(formulas[Int(formula)].sheet == sheet, "a formula is bound to its own sheet")
+    setContent(.formula(formula), sheet: sheet, at: point)
+  }
+
+  func setContent(_ content: CellContent, sheet: Int, at point: GridPoint) {
+    if let id = sheets[sheet].grid.cell(at: point) {
+      contents[Int(id)] = content
+      markDirty(Int(id))
+      return
+    }
+    let id = Int32(contents.count)
+    contents.append(content)
+    values.append(.empty)
+    cellSheet.append(Int32(sheet))
+    cellPosition.append(point)
+    dirty.append(true)
+    sheets[sheet].grid.insert(id, at: point)
+    invalidateAll()
+  }
+
+  // MARK: Reading
+
+  /// The computed value of a cell (empty when the cell does not exist).
+  public func value(sheet: Int, at point: GridPoint) -> CellValue {
+    guard let id = sheets[sheet].grid.cell(at: point) else { return .empty }
+    return values[Int(id)]
+  }
+
+  /// What the cell holds, or nil for a blank cell.
+  public func content(sheet: Int, at point: GridPoint) -> CellContent? {
+    guard let id = sheets[sheet].grid.cell(at: point) else { return nil }
+    return contents[Int(id)]
+  }
+
+  /// The non-empty cells of a sheet in row-major order.
+  public func cells(onSheet sheet: Int) -> [(point: GridPoint, content: CellContent, value: CellValue)] {
+    var result: [(point: GridPoint, content: CellContent, value: CellValue)] = []
+    result.reserveCapacity(sheets[sheet].grid.count)
+    for (_, id) in sheets[sheet].grid.index {
+      let index = Int(id)
+      result.append((cellPosition[index], contents[index], values[index]))
+    }
+    result.sort { $0.point < $1.point }
+    return result
+  }
+
+  /// The used area of a sheet, nil when it is empty.
+  public func usedArea(ofSheet sheet: Int) -> GridArea? {
+    sheets[sheet].grid.usedArea
+  }
+
+  /// Number of cells and of formula cells in the workbook.
+  public var cellCount: Int { contents.count }
+  public var formulaCellCount: Int {
+    contents.reduce(0) { count, content in
+      if case .formula = content { return count + 1 }
+      return count
+    }
+  }
+
+  /// "Sheet!A1" for a cell id, for diagnostics.
+  func address(of id: Int) -> String {
+    let name = sheets[Int(cellSheet[id])].name
+    return SheetNames.qualified(name) + "!" + A1Notation.cellName(cellPosition[id])
+  }
+}
+
+/// Helpers for writing sheet names in references.
+public enum SheetNames {
+  /// The name as it must appear before `!`: quoted when it is not a plain word.
+  public static func qualified(_ name: String) -> String {
+    let plain =
+      !name.isEmpty
+      && name.utf8.allSatisfy { byte in
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57)
+          || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte >= 0x80
+      }
+      && !(name.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false)
+      && A1Notation.parseCell(name) == nil
+      && !looksLikeR1C1(name)
+    if plain { return name }
+    return "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+  }
+
+  private static func looksLikeR1C1(_ name: String) -> Bool {
+    let upper = name.uppercased()
+    return upper == "R" || upper == "C" || upper.hasPrefix("R") && upper.dropFirst().allSatisfy(\.isNumber)
+      || upper.hasPrefix("C") && upper.dropFirst().allSatisfy(\.isNumber)
+  }
+}
