@@ -87,14 +87,18 @@ public final class Workbook {
   }
 
   func setContent(_ content: CellContent, sheet: Int, at point: GridPoint) {
+    // A constant's value is its content; a formula's is computed by the next recalculation.
+    var initial = CellValue.empty
+    if case .constant(let value) = content { initial = value }
     if let id = sheets[sheet].grid.cell(at: point) {
       contents[Int(id)] = content
+      values[Int(id)] = initial
       markDirty(Int(id))
       return
     }
     let id = Int32(contents.count)
     contents.append(content)
-    values.append(.empty)
+    values.append(initial)
     cellSheet.append(Int32(sheet))
     cellPosition.append(point)
     dirty.append(true)
