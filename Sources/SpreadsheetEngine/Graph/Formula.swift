@@ -19,3 +19,10 @@ public enum CellContent: Sendable {
   case constant(CellValue)
   case formula(Int32)
 }
+
+extension CellContent {
+  public var isFormula: Bool {
+    if case .formula = self { return true }
+    return false
+  }
+}

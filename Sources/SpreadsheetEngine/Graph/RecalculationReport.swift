@@ -1,9 +1,22 @@
+import FormulaSyntax
+
+/// A cell of the workbook: sheet index and grid position.
+public struct CellAddress: Hashable, Sendable {
+  public var sheet: Int
+  public var point: GridPoint
+
+  public init(sheet: Int, point: GridPoint) {
+    self.sheet = sheet
+    self.point = point
+  }
+}
+
 /// What one recalculation did.
 public struct RecalculationReport: Sendable {
   /// Formula cells evaluated.
   public var evaluatedCount = 0
-  /// Cells whose value changed, as "Sheet!A1" addresses paired with old and new values.
-  public var changes: [(cell: String, old: CellValue, new: CellValue)] = []
-  /// Each reference cycle found, as the addresses along it ("Sheet!A1" → … → back to the first).
-  public var cycles: [[String]] = []
+  /// Cells whose value changed, with old and new values.
+  public var changes: [(cell: CellAddress, old: CellValue, new: CellValue)] = []
+  /// Each reference cycle found: the cells along it, ending with the first one again.
+  public var cycles: [[CellAddress]] = []
 }

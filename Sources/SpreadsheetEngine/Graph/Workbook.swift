@@ -101,7 +101,7 @@ public final class Workbook {
     values.append(initial)
     cellSheet.append(Int32(sheet))
     cellPosition.append(point)
-    dirty.append(true)
+    dirty.append(content.isFormula)
     sheets[sheet].grid.insert(id, at: point)
     invalidateAll()
   }
@@ -146,10 +146,14 @@ public final class Workbook {
     }
   }
 
-  /// "Sheet!A1" for a cell id, for diagnostics.
-  func address(of id: Int) -> String {
-    let name = sheets[Int(cellSheet[id])].name
-    return SheetNames.qualified(name) + "!" + A1Notation.cellName(cellPosition[id])
+  /// The address of a cell id.
+  func address(of id: Int) -> CellAddress {
+    CellAddress(sheet: Int(cellSheet[id]), point: cellPosition[id])
+  }
+
+  /// "Sheet!A1", with the sheet name quoted when Excel would quote it.
+  public func name(of address: CellAddress) -> String {
+    SheetNames.qualified(sheets[address.sheet].name) + "!" + A1Notation.cellName(address.point)
   }
 }
 

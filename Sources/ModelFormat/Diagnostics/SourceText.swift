@@ -1,0 +1,46 @@
+import Foundation
+
+/// The text of a model file with a line table, for turning byte offsets into lines and columns.
+public struct SourceText: Sendable {
+  public let path: String
+  public let bytes: [UInt8]
+  /// Byte offset where each line starts.
+  let lineStarts: [Int]
+
+  public init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
+    var starts = [0]
+    for (offset, byte) in bytes.enumerated() where byte == 10 { starts.append(offset + 1) }
+    self.lineStarts = starts
+  }
+
+  public var lineCount: Int { lineStarts.count }
+
+  /// 1-based line and column (in characters) of a byte offset.
+  public func location(of offset: Int) -> (line: Int, column: Int) {
+    let clamped = max(0, min(offset, bytes.count))
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+    }
+    let prefix = bytes[lineStarts[low]..<clamped]
+    let column = String(decoding: prefix, as: UTF8.self).count + 1
+    return (low + 1, column)
+  }
+
+  /// The byte range of 1-based line `line`, without its line break.
+  public func lineRange(_ line: Int) -> Range<Int> {
+    let start = lineStarts[line - 1]
+    var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+    if end > start && bytes[end - 1] == 13 { end -= 1 }
+    return start..<max(start, end)
+  }
+
+  /// The text of 1-based line `line`.
+  public func lineText(_ line: Int) -> String {
+    String(decoding: bytes[lineRange(line)], as: UTF8.self)
+  }
+}

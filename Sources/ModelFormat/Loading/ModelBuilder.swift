@@ -1,0 +1,252 @@
+import FormulaSyntax
+import Foundation
+import SpreadsheetEngine
+
+/// Turns parsed statements into a `Model`, reporting every problem with its place in the file.
+///
+/// Order matters: sheets first (formulas may refer to sheets declared further down), then names,
+/// then cells, then what refers to cells (checks, outputs, scenarios, charts).
+struct ModelBuilder {
+  let source: SourceText
+  private var diagnostics: [Diagnostic] = []
+  private let workbook = Workbook()
+  private var layouts: [SheetLayout] = []
+  /// Every cell line placed, to say where a cell was first defined.
+  private var placed: [(sheet: Int, area: GridArea, span: SourceSpan)] = []
+
+  init(source: SourceText) {
+    self.source = source
+  }
+
+  mutating func build() throws(ModelLoadError) -> Model {
+    let clock = ContinuousClock()
+    let started = clock.now
+    let parsed = ModelParser.parse(source)
+    let parsedAt = clock.now
+    diagnostics = parsed.diagnostics
+    let statements = parsed.statements
+    declareSheets(statements)
+    defineNames(statements)
+    let model = Model(source: source, workbook: workbook)
+    placeCellsAndLayout(statements, model: model)
+    model.layouts = layouts
+    bindWorkbookFormulas(statements, model: model)
+    let errors = diagnostics.filter { $0.severity == .error }
+    guard errors.isEmpty else {
+      throw .invalid(
+        source: source, diagnostics: diagnostics.sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
+    }
+    model.warnings = diagnostics
+    model.placedLines = placed
+    model.loadTimings = LoadTimings(parse: parsedAt - started, build: clock.now - parsedAt)
+    return model
+  }
+
+  private mutating func declareSheets(_ statements: [ModelStatement]) {
+    for case .sheet(let name, let span) in statements where workbook.sheetIndex(named: name) == nil {
+      if let problem = NamingRules.sheetNameProblem(name) {
+        diagnostics.append(Diagnostic(problem, span: span))
+        continue
+      }
+      _ = try? workbook.addSheet(named: name)
+      layouts.append(SheetLayout(name: name))
+    }
+    for case .sheet(let name, let span) in statements {
+      if let index = workbook.sheetIndex(named: name), workbook.sheets[index].name != name {
+        diagnostics.append(
+          Diagnostic(
+            "sheet '\(name)' differs only in case from '\(workbook.sheets[index].name)'; Excel treats them as one sheet",
+            span: span, suggestion: "write '\(workbook.sheets[index].name)'"))
+      }
+    }
+  }
+
+  private mutating func defineNames(_ statements: [ModelStatement]) {
+    for case .name(let name, let text, let offset, let span) in statements {
+      if let problem = NamingRules.definedNameProblem(name) {
+        diagnostics.append(Diagnostic(problem, span: span))
+        continue
+      }
+      if workbook.definedNames[name.uppercased()] != nil {
+        diagnostics.append(Diagnostic("name '\(name)' is defined twice (names ignore case)", span: span))
+        continue
+      }
+      guard let syntax = parseFormula(text, anchor: GridPoint(row: 0, column: 0), offset: offset) else {
+        continue
+      }
+      workbook.defineName(name, expression: syntax, text: text)
+    }
+    for key in workbook.nameOrder {
+      report(workbook.checkName(key))
+    }
+  }
+
+  private mutating func placeCellsAndLayout(_ statements: [ModelStatement], model: Model) {
+    var sheet: Int?
+    for statement in statements {
+      switch statement {
+      case .sheet(let name, _):
+        sheet = workbook.sheetIndex(named: name)
+      case .cells(let line):
+        guard let current = requireSheet(sheet, span: line.areaSpan) else { continue }
+        placeCells(line, sheet: current)
+      case .format(let area, let attributes, let span):
+        guard let current = requireSheet(sheet, span: span) else { continue }
+        layouts[current].directiveAttributes.append((area, attributes))
+      case .columnWidth(let first, let last, let width, let span):
+        guard let current = requireSheet(sheet, span: span) else { continue }
+        for column in first...last { layouts[current].columnWidths[column] = width }
+      case .freeze(let point, let span):
+        guard let current = requireSheet(sheet, span: span) else { continue }
+        layouts[current].freeze = point
+      case .tabColor(let color, let span):
+        guard let current = requireSheet(sheet, span: span) else { continue }
+        layouts[current].tabColor = color
+      case .chart(let chart):
+        guard let current = requireSheet(sheet, span: chart.span) else { continue }
+        layouts[current].charts.append(chart)
+      case .series, .categories, .axis:
+        guard let current = requireSheet(sheet, span: nil) else { continue }
+        ChartAssembler.attach(statement, to: &layouts[current], diagnostics: &diagnostics)
+      case .name, .property, .check, .output, .scenario:
+        break
+      }
+    }
+  }
+
+  private mutating func requireSheet(_ sheet: Int?, span: SourceSpan?) -> Int? {
+    if sheet == nil, let span {
+      diagnostics.append(
+        Diagnostic(
+          "this line must follow a [Sheet] header", span: span,
+          suggestion: "add a line such as [Inputs] above it"))
+    }
+    return sheet
+  }
+
+  private mutating func placeCells(_ line: CellLine, sheet: Int) {
+    if let previous = placed.first(where: { $0.sheet == sheet && overlaps($0.area, line.area) }) {
+      let (previousLine, _) = source.location(of: previous.span.start)
+      diagnostics.append(
+        Diagnostic(
+          "\(A1Notation.areaName(line.area)) overlaps cells already defined on line \(previousLine)",
+          span: line.areaSpan, suggestion: "a cell may be defined only once"))
+      return
+    }
+    placed.append((sheet, line.area, line.areaSpan))
+    if !line.attributes.isEmpty { layouts[sheet].lineAttributes.append((line.area, line.attributes)) }
+    switch line.content {
+    case .values(let values):
+      var index = 0
+      for row in line.area.top...line.area.bottom {
+        for column in line.area.left...line.area.right {
+          workbook.setConstant(
+            values[index].0.cellValue, sheet: sheet, at: GridPoint(row: row, column: column))
+          index += 1
+        }
+      }
+    case .formula(let text, let offset):
+      let anchor = line.area.topLeft
+      guard let syntax = parseFormula(text, anchor: anchor, offset: offset) else { return }
+      let formula: Int32
+      do {
+        formula = try workbook.addFormula(syntax, sheet: sheet, anchor: anchor)
+      } catch {
+        report(error.issues)
+        return
+      }
+      for row in line.area.top...line.area.bottom {
+        for column in line.area.left...line.area.right {
+          workbook.setFormula(formula, sheet: sheet, at: GridPoint(row: row, column: column))
+        }
+      }
+    }
+  }
+
+  private func overlaps(_ a: GridArea, _ b: GridArea) -> Bool {
+    a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom
+  }
+
+  private mutating func bindWorkbookFormulas(_ statements: [ModelStatement], model: Model) {
+    var sheet = 0
+    for statement in statements {
+      switch statement {
+      case .sheet(let name, _):
+        sheet = workbook.sheetIndex(named: name) ?? sheet
+      case .property(let key, let value, let span):
+        let known = ["title", "subject", "author", "company", "keywords", "comments", "manager", "category"]
+        guard known.contains(key) else {
+          diagnostics.append(
+            Diagnostic(
+              "unknown property '\(key)'", span: span,
+              suggestion: "properties are \(known.joined(separator: ", "))"))
+          continue
+        }
+        model.properties.append((key, value))
+      case .check(let label, let text, let offset, let span),
+        .output(let label, let text, let offset, let span):
+        guard !workbook.sheets.isEmpty,
+          let syntax = parseFormula(text, anchor: GridPoint(row: 0, column: 0), offset: offset)
+        else { continue }
+        do {
+          let standalone = try workbook.standalone(syntax, sheet: sheet)
+          let labeled = LabeledFormula(label: label, text: text, span: span, standalone: standalone)
+          if case .check = statement { model.checks.append(labeled) } else { model.outputs.append(labeled) }
+        } catch {
+          report(error.issues)
+        }
+      case .scenario(let name, let assignments, let span):
+        if model.scenario(named: name) != nil {
+          diagnostics.append(Diagnostic("scenario '\(name)' is defined twice", span: span))
+          continue
+        }
+        for assignment in assignments {
+          validate(assignment)
+        }
+        model.scenarios.append(Scenario(name: name, assignments: assignments, span: span))
+      default:
+        break
+      }
+    }
+  }
+
+  /// Checks a scenario assignment names an existing sheet and a parsable formula.
+  private mutating func validate(_ assignment: CellAssignment) {
+    guard let name = assignment.sheet, let sheet = workbook.sheetIndex(named: name) else {
+      diagnostics.append(
+        Diagnostic(
+          assignment.sheet.map { "unknown sheet '\($0)'" } ?? "name the sheet of the cell, e.g. Inputs!B2",
+          span: assignment.span,
+          suggestion: assignment.sheet.flatMap {
+            Suggestions.closest(to: $0, among: workbook.sheets.map(\.name))
+          }
+          .map { "did you mean '\($0)'?" }))
+      return
+    }
+    if case .formula(let text, let offset) = assignment.content,
+      let syntax = parseFormula(text, anchor: assignment.cell, offset: offset)
+    {
+      do {
+        _ = try workbook.standalone(syntax, sheet: sheet)
+      } catch {
+        report(error.issues)
+      }
+    }
+  }
+
+  private mutating func parseFormula(_ text: String, anchor: GridPoint, offset: Int) -> FormulaExpression? {
+    do {
+      return try FormulaParser.parse(text, anchor: anchor, baseOffset: offset)
+    } catch {
+      diagnostics.append(Diagnostic(error.message, span: error.span, suggestion: error.suggestion))
+      return nil
+    }
+  }
+
+  private mutating func report(_ issues: [BindingIssue]) {
+    for issue in issues
+    where !diagnostics.contains(where: { $0.span == issue.span && $0.message == issue.message }) {
+      diagnostics.append(Diagnostic(issue.message, span: issue.span, suggestion: issue.suggestion))
+    }
+  }
+}

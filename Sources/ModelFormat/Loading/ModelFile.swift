@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reads a model file's bytes, refusing what is clearly not a model before parsing.
+enum ModelFile {
+  /// Largest model file accepted (a million-line model is well under this).
+  static let maximumSize = 512 * 1024 * 1024
+
+  static func read(path: String) throws(ModelLoadError) -> SourceText {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw .unreadable(path: path, reason: "no such file")
+    }
+    guard !isDirectory.boolValue else {
+      throw .unreadable(path: path, reason: "is a directory, not a model file")
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw .unreadable(path: path, reason: "cannot be opened for reading (permission denied?)")
+    }
+    defer { try? handle.close() }
+    let data: Data
+    do {
+      data = try handle.readToEnd() ?? Data()
+    } catch {
+      throw .unreadable(path: path, reason: "cannot be read: \(error.localizedDescription)")
+    }
+    guard data.count <= maximumSize else {
+      throw .unreadable(path: path, reason: "is larger than \(maximumSize / 1_048_576) MB")
+    }
+    let bytes = [UInt8](data)
+    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+      throw .unreadable(
+        path: path, reason: "is a zip/xlsx file, not a model text file (model files are .fmodel text)")
+    }
+    let source = SourceText(path: path, bytes: bytes)
+    if let nul = bytes.firstIndex(of: 0) {
+      throw .invalid(
+        source: source,
+        diagnostics: [
+          Diagnostic(
+            "NUL byte: this looks like a binary file, not a model", span: .init(start: nul, end: nul + 1))
+        ])
+    }
+    if let bad = firstInvalidUTF8(bytes) {
+      throw .invalid(
+        source: source,
+        diagnostics: [
+          Diagnostic("invalid UTF-8; model files must be UTF-8 text", span: .init(start: bad, end: bad + 1))
+        ])
+    }
+    return source
+  }
+
+  /// Offset of the first byte that breaks UTF-8 decoding, or nil for valid text.
+  static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    var decoder = UTF8()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar):
+        offset += UTF8.width(scalar)
+      case .emptyInput:
+        return nil
+      case .error:
+        return min(offset, max(0, bytes.count - 1))
+      }
+    }
+  }
+}
