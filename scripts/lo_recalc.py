@@ -256,7 +256,9 @@ def read_sheet(sheet, formats, constants):
             if pos in error_cells:
                 value = {"error": excel_error(sheet.getCellByPosition(col, row).getError())}
             elif isinstance(value, float):
-                value = (value != 0) if pos in logical else number_value(value)
+                # LibreOffice also gives arithmetic on a boolean (=-TRUE) the LOGICAL
+                # format: only 0 and 1 are read as FALSE and TRUE.
+                value = bool(value) if pos in logical and value in (0.0, 1.0) else number_value(value)
             elif "\x01" in value:  # getDataArray shows a TAB inside a text as \x01
                 value = sheet.getCellByPosition(col, row).getString()
             elif value == "" and pos not in formula_cells:
