@@ -25,6 +25,14 @@ error. Output on stdout, one JSON object keyed by the file name as given::
   error strings (see ``LO_ERRORS``); an unmapped code is reported as ``"Err:NNN"``.
 - ``formulas`` lists the cells that hold formulas.
 - A workbook that fails to load gives ``{"error": "..."}`` and a non-zero exit status.
+
+Known ways in which LibreOffice 7.4 is not Excel (keep them in mind when it disagrees):
+- TRUE/FALSE are the numbers 1/0 (SUM/COUNT over references, =TRUE=1, ="a"&TRUE differ);
+  boolean constants of the file come back as the formulas =TRUE()/=FALSE(), which this
+  script does not list under "formulas".
+- Err:502 ("invalid argument") stands for Excel's #NUM!, #VALUE! or #REF! alike.
+- Serials 1-60 are one day off (no phantom 1900-02-29); no XLOOKUP, XMATCH, LET, ...
+- COUNTA/COUNTBLANK can miscount cells in columns right of the last column holding data.
 """
 
 import json
