@@ -161,22 +161,6 @@ public final class Workbook {
 public enum SheetNames {
   /// The name as it must appear before `!`: quoted when it is not a plain word.
   public static func qualified(_ name: String) -> String {
-    let plain =
-      !name.isEmpty
-      && name.utf8.allSatisfy { byte in
-        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57)
-          || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte >= 0x80
-      }
-      && !(name.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false)
-      && A1Notation.parseCell(name) == nil
-      && !looksLikeR1C1(name)
-    if plain { return name }
-    return "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
-  }
-
-  private static func looksLikeR1C1(_ name: String) -> Bool {
-    let upper = name.uppercased()
-    return upper == "R" || upper == "C" || upper.hasPrefix("R") && upper.dropFirst().allSatisfy(\.isNumber)
-      || upper.hasPrefix("C") && upper.dropFirst().allSatisfy(\.isNumber)
+    SheetNameQuoting.quoted(name)
   }
 }
