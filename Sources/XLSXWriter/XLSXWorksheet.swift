@@ -42,7 +42,8 @@ public final class XLSXWorksheet {
     try check(
       worksheet_write_string(record.pointer, cell.row, cell.column, value, lxwFormat),
       site(call, cell))
-    cancelPendingResult(at: cell)
+    // An empty string without a format leaves the existing cell untouched, patch included.
+    if !value.isEmpty || lxwFormat != nil { cancelPendingResult(at: cell) }
   }
 
   /// Writes a boolean constant (`t="b"`).

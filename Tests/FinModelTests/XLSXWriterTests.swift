@@ -49,6 +49,7 @@ final class XLSXWriterTests {
     }
     // Overwriting a boolean formula with a number cancels its patch.
     #expect(cells["D8"]?.body == "<v>7</v>")
+    #expect(cells["E8"]?.attributes == " t=\"b\"" && cells["E8"]?.body == "<f>1=1</f><v>1</v>")
 
     let workbook = try Self.entry("xl/workbook.xml", of: path)
     #expect(workbook.contains("<definedName name=\"Rate\">0.96</definedName>"))
@@ -259,6 +260,8 @@ extension XLSXWriterTests {
     try sheet.writeFormula("B2<0", cachedResult: .boolean(false), row: 7, column: 2)
     try sheet.writeFormula("=B2=0", cachedResult: .boolean(false), row: 7, column: 3)
     try sheet.writeNumber(7, row: 7, column: 3)
+    try sheet.writeFormula("=1=1", cachedResult: .boolean(true), row: 7, column: 4)
+    try sheet.writeString("", row: 7, column: 4)  // no-op in libxlsxwriter: E8 stays boolean
     let errorFormulas = ["=1/0", "=NA()", "=\"a\"+1", "=#REF!", "=nosuchname", "=SQRT(-1)", "=A1 B1"]
     for (offset, error) in XLSXErrorValue.allCases.enumerated() {
       try sheet.writeFormula(errorFormulas[offset], cachedResult: .error(error), row: 8, column: offset)

@@ -5,8 +5,9 @@
  * two inputs (A = opening value, B = monthly change) and then a chain of 36 period columns: C is
  * `=A{r}*1.01+B{r}`, D is `=C{r}*1.01+B{r}`, and so on, each with its numeric result cached
  * (worksheet_write_formula_num).
- * Prints one JSON line: cells written, seconds spent writing cells and in workbook_close, total
- * seconds, peak RSS (getrusage) and the output size.
+ * Prints one JSON line: cells written, wall-clock seconds spent writing cells and in workbook_close,
+ * total seconds, CPU seconds (user + system, steadier than wall time on a shared machine), peak RSS
+ * (getrusage) and the output size.
  *
  * Build:  make -C scripts/bench_c_writer
  *   (or)  cc -O2 -o bench_c_writer bench_c_writer.c $(pkg-config --cflags --libs xlsxwriter)
@@ -99,10 +100,13 @@ int main(int argc, char **argv) {
     getrusage(RUSAGE_SELF, &usage);
     struct stat info;
     long long bytes = stat(path, &info) == 0 ? (long long)info.st_size : -1;
+    double cpu = (double)(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                 (double)(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     printf("{\"formula_cells\": %ld, \"number_cells\": %ld, \"constant_memory\": %s, "
            "\"write_seconds\": %.3f, \"close_seconds\": %.3f, \"seconds\": %.3f, "
-           "\"peak_rss_kb\": %ld, \"bytes\": %lld, \"libxlsxwriter\": \"%s\"}\n",
+           "\"cpu_seconds\": %.3f, \"peak_rss_kb\": %ld, \"bytes\": %lld, "
+           "\"libxlsxwriter\": \"%s\"}\n",
            formulas, numbers, constant_memory ? "true" : "false", written - start,
-           closed - written, closed - start, usage.ru_maxrss, bytes, lxw_version());
+           closed - written, closed - start, cpu, usage.ru_maxrss, bytes, lxw_version());
     return 0;
 }
