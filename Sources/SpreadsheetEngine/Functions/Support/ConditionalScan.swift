@@ -1,0 +1,96 @@
+import FormulaSyntax
+
+/// The cells selected by one or more (range, criterion) pairs, as COUNTIFS, SUMIFS,
+/// AVERAGEIFS, MINIFS and MAXIFS use them.
+///
+/// All ranges must have the same shape (else #VALUE!, as in Excel). Whole-column and whole-row
+/// ranges are read only as far as their sheets' used areas: past them every range is blank, so
+/// the scan visits O(used cells) positions and COUNTIFS adds the blank rest arithmetically.
+struct ConditionalScan {
+  let conditions: [(view: MatrixView, criterion: Criterion)]
+  /// The ranges' full shape (not cut to the used area).
+  let rows: Int
+  let columns: Int
+
+  /// The pairs `(range, criterion)` of the arguments from `start` on; an odd count is #VALUE!.
+  init(_ args: Arguments, pairsFrom start: Int) throws(ExcelError) {
+    guard (args.count - start) % 2 == 0, args.count > start else { throw .value }
+    var conditions: [(view: MatrixView, criterion: Criterion)] = []
+    for index in stride(from: start, to: args.count, by: 2) {
+      conditions.append((args.matrix(index), Criterion(args.value(index + 1))))
+    }
+    let shape = conditions[0].view.fullShape
+    guard conditions.allSatisfy({ $0.view.fullShape == shape }) else { throw .value }
+    self.conditions = conditions
+    (rows, columns) = (shape.rows, shape.columns)
+  }
+
+  /// A single-condition scan (COUNTIF, SUMIF, AVERAGEIF).
+  init(range: MatrixView, criterion: Criterion) {
+    conditions = [(range, criterion)]
+    (rows, columns) = range.fullShape
+  }
+
+  /// The number of positions that satisfy every condition, blanks past the used area included.
+  func count() -> Int {
+    let (readRows, readColumns) = extent(including: [])
+    var total = 0
+    for row in 0..<readRows {
+      for column in 0..<readColumns where matches(row, column) { total += 1 }
+    }
+    if conditions.allSatisfy({ $0.criterion.matchesEmpty }) {
+      total += rows * columns - readRows * readColumns
+    }
+    return total
+  }
+
+  /// Visits, in row-major order, the values of `target` at the positions satisfying every
+  /// condition; `target` must have the conditions' shape (SUMIFS) or be resized to it (SUMIF).
+  func forEachMatch(
+    in target: MatrixView, _ body: (CellValue) throws(ExcelError) -> Void
+  ) throws(ExcelError) {
+    let (readRows, readColumns) = extent(including: [target])
+    for row in 0..<readRows {
+      for column in 0..<readColumns where matches(row, column) {
+        try body(target.valueInside(row, column))
+      }
+    }
+  }
+
+  /// The rectangle worth reading: past every view's used extent all values are blank.
+  private func extent(including others: [MatrixView]) -> (Int, Int) {
+    let views = conditions.map(\.view) + others
+    let readRows = min(rows, views.map(\.rows).max() ?? 0)
+    let readColumns = min(columns, views.map(\.columns).max() ?? 0)
+    return (readRows, readColumns)
+  }
+
+  private func matches(_ row: Int, _ column: Int) -> Bool {
+    conditions.allSatisfy { $0.criterion.matches($0.view.valueInside(row, column)) }
+  }
+}
+
+extension MatrixView {
+  /// The shape of the range as written (a whole column is 1,048,576 rows), unlike `rows` and
+  /// `columns`, which stop at the used area.
+  var fullShape: (rows: Int, columns: Int) {
+    if case .reference(let range) = operand { return (range.area.rowCount, range.area.columnCount) }
+    return (rows, columns)
+  }
+
+  /// The value at a position of the full shape; positions outside it read as blank.
+  func valueInside(_ row: Int, _ column: Int) -> CellValue {
+    let shape = fullShape
+    guard row >= 0, column >= 0, row < shape.rows, column < shape.columns else { return .empty }
+    return self[row, column]
+  }
+
+  /// The same top-left cell with another shape, as SUMIF and AVERAGEIF resize their sum range
+  /// to the criteria range (cut at the sheet's edge). Arrays and values keep their shape.
+  func resized(rows newRows: Int, columns newColumns: Int) -> MatrixView {
+    guard case .reference(var range) = operand else { return self }
+    range.area.bottom = min(range.area.top + newRows, Grid.rowCount) - 1
+    range.area.right = min(range.area.left + newColumns, Grid.columnCount) - 1
+    return MatrixView(operand: .reference(range), context: context)
+  }
+}
