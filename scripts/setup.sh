@@ -6,7 +6,7 @@
 # Idempotent: packages already installed are not fetched again.
 set -euo pipefail
 
-packages=(libxlsxwriter-dev pkg-config)
+packages=(libxlsxwriter-dev zlib1g-dev pkg-config)
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(libreoffice-calc-nogui python3-uno poppler-utils unzip)
 fi

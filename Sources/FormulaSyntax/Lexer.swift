@@ -257,11 +257,17 @@ struct Lexer {
         column: AxisReference(value: other.column, isAbsolute: other.columnAbsolute))
       return .area(.cells(first, second))
     }
-    if next == UInt8(ascii: ":"), let first = axis(word, rows: false) {
-      let save = position
-      position += 1
-      if let last = axis(scanWord(), rows: false) { return .area(.columns(first, last)) }
-      position = save
+    if next == UInt8(ascii: ":") {
+      // Whole columns (`B:D`, `$B:$B`) or, for `$3:$5`, whole rows.
+      for rows in [false, true] {
+        guard let first = axis(word, rows: rows) else { continue }
+        let save = position
+        position += 1
+        if let last = axis(scanWord(), rows: rows) {
+          return .area(rows ? .rows(first, last) : .columns(first, last))
+        }
+        position = save
+      }
     }
     if word.contains(UInt8(ascii: "$")) {
       throw FormulaSyntaxError(
