@@ -83,6 +83,9 @@ import Testing
     // Text and logicals compare greater than any number, so only -2 and the blanks fail.
     ("SUMPRODUCT((S!A:A>0)*S!B:B)", 28),
     ("COUNT(S!A1:A8)", 4), ("COUNTA(S!A:A)", 8),
+    // Large ranges that are not whole columns are read only as far as the used area.
+    ("COUNTIF(S!A1:Z1000000,\"\")", 25_999_984), ("COUNTBLANK(S!A1:Z1000000)", 25_999_984),
+    ("SUMIFS(S!B1:B1000000,S!A1:A1000000,\"<>5\")", 31),
   ])
   func criteria(_ formula: String, _ expected: Double) throws {
     let result = try evaluate(formula, mixed)

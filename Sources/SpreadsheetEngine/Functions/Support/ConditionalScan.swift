@@ -59,9 +59,9 @@ struct ConditionalScan {
 
   /// The rectangle worth reading: past every view's used extent all values are blank.
   private func extent(including others: [MatrixView]) -> (Int, Int) {
-    let views = conditions.map(\.view) + others
-    let readRows = min(rows, views.map(\.rows).max() ?? 0)
-    let readColumns = min(columns, views.map(\.columns).max() ?? 0)
+    let extents = (conditions.map(\.view) + others).map(\.usedExtent)
+    let readRows = min(rows, extents.map(\.rows).max() ?? 0)
+    let readColumns = min(columns, extents.map(\.columns).max() ?? 0)
     return (readRows, readColumns)
   }
 
@@ -76,6 +76,18 @@ extension MatrixView {
   var fullShape: (rows: Int, columns: Int) {
     if case .reference(let range) = operand { return (range.area.rowCount, range.area.columnCount) }
     return (rows, columns)
+  }
+
+  /// The leading part of the view that can hold values: a range cut at its sheet's used area
+  /// (any range, not only whole columns), so `A1:A1000000` over 10 used rows reads 10 rows.
+  var usedExtent: (rows: Int, columns: Int) {
+    guard case .reference(let range) = operand else { return (rows, columns) }
+    guard let used = context.workbook.usedArea(ofSheet: range.sheet) else { return (0, 0) }
+    let area = range.area
+    return (
+      max(0, min(area.rowCount, used.bottom - area.top + 1)),
+      max(0, min(area.columnCount, used.right - area.left + 1))
+    )
   }
 
   /// The value at a position of the full shape; positions outside it read as blank.

@@ -19,8 +19,8 @@ enum SumProduct {
       if let error = firstError(in: view) { throw error }
     }
     // Past the used area of any range every product is 0: read only the common used part.
-    let rows = views.map(\.rows).min() ?? 0
-    let columns = views.map(\.columns).min() ?? 0
+    let rows = views.map(\.usedExtent.rows).min() ?? 0
+    let columns = views.map(\.usedExtent.columns).min() ?? 0
     var total = 0.0
     for row in 0..<rows {
       for column in 0..<columns {
@@ -43,8 +43,9 @@ enum SumProduct {
     var hasError = false
     try? view.forEachNonEmpty { value in if case .error = value { hasError = true } }
     guard hasError else { return nil }
-    for row in 0..<view.rows {
-      for column in 0..<view.columns {
+    let extent = view.usedExtent
+    for row in 0..<extent.rows {
+      for column in 0..<extent.columns {
         if case .error(let error) = view[row, column] { return error }
       }
     }
