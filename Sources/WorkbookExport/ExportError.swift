@@ -21,3 +21,14 @@ public enum ExportError: Error, Sendable {
     }
   }
 }
+
+extension ExportError: CustomStringConvertible {
+  public var description: String {
+    switch self {
+    case .invalidModel(let diagnostics): diagnostics.map(\.message).joined(separator: "; ")
+    case .unwritable(let path, let reason): "\(path): \(reason)"
+    case .writer(let error): error.description
+    case .interrupted: "interrupted"
+    }
+  }
+}

@@ -15,3 +15,7 @@ public enum ModelLoadError: Error, Sendable {
     }
   }
 }
+
+extension ModelLoadError: CustomStringConvertible {
+  public var description: String { rendered }
+}

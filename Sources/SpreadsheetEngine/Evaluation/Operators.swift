@@ -61,7 +61,13 @@ enum Operators {
       return .boolean(result)
     }
     if op == .concatenate {
-      do throws(ExcelError) { return .text(try a.asText() + b.asText()) } catch { return .error(error) }
+      do throws(ExcelError) {
+        let text = try a.asText() + b.asText()
+        // Excel's cells hold at most 32,767 characters; a longer result is #VALUE!.
+        return text.utf16.count > 32_767 ? .error(.value) : .text(text)
+      } catch {
+        return .error(error)
+      }
     }
     let x: Double
     let y: Double
