@@ -1,4 +1,58 @@
-/// Lookup functions.
+import FormulaSyntax
+
+/// Lookup and reference functions.
+///
+/// Parameter kinds follow classic Excel, whose evaluation the exported workbooks get: INDEX's
+/// first argument is evaluated as an array formula (the non-CSE trick
+/// `MATCH(1, INDEX((A1:A9="x")*(B1:B9>3), 0), 0)` relies on it), while MATCH's, VLOOKUP's and
+/// HLOOKUP's searched arguments take a range or array whole but do not force array evaluation
+/// (`MATCH(1, (A1:A9="x")*(B1:B9>3), 0)` needs an array formula in Excel 2019 too). XLOOKUP,
+/// a dynamic-array function, evaluates its arrays as arrays. A plain range stays a reference
+/// and is read cell by cell only where a search probes it.
 enum LookupFunctions {
-  static let all: [FunctionSpec] = []
+  static let all: [FunctionSpec] = [
+    FunctionSpec("INDEX", arguments: 2...4, parameters: [.array, .value, .value, .value]) {
+      args throws(ExcelError) in
+      try ReferenceSelection.index(args)
+    },
+    FunctionSpec("MATCH", arguments: 2...3, parameters: [.value, .reference, .value]) {
+      args throws(ExcelError) in
+      if case .value(.error(let error))? = args.operands[1] { throw error }
+      // An omitted-but-present match_type (`MATCH(x, r, )`) is 0, like any empty argument.
+      let mode = LookupSearch.Mode(matchType: args.count < 3 ? 1 : try args.number(2))
+      guard let vector = LookupVector(oneDimensional: args.matrix(1)) else { throw .notAvailable }
+      guard let position = LookupSearch.position(of: args.value(0), in: vector, mode: mode) else {
+        throw .notAvailable
+      }
+      return .number(Double(position + 1))
+    },
+    FunctionSpec("VLOOKUP", arguments: 3...4, parameters: [.value, .reference, .value, .value]) {
+      args throws(ExcelError) in
+      try LookupSearch.tableLookup(args, vertical: true)
+    },
+    FunctionSpec("HLOOKUP", arguments: 3...4, parameters: [.value, .reference, .value, .value]) {
+      args throws(ExcelError) in
+      try LookupSearch.tableLookup(args, vertical: false)
+    },
+    FunctionSpec(
+      "XLOOKUP", arguments: 3...6, parameters: [.value, .array, .array, .reference, .value, .value],
+      futurePrefix: true
+    ) { args throws(ExcelError) in
+      try ReferenceSelection.xlookup(args)
+    },
+    FunctionSpec("ROW", arguments: 0...1, parameters: [.reference]) { args throws(ExcelError) in
+      try ReferenceSelection.positions(args, rows: true)
+    },
+    FunctionSpec("COLUMN", arguments: 0...1, parameters: [.reference]) { args throws(ExcelError) in
+      try ReferenceSelection.positions(args, rows: false)
+    },
+    FunctionSpec("ROWS", arguments: 1...1, parameters: [.reference]) { args throws(ExcelError) in
+      if case .value(.error(let error))? = args.operands[0] { throw error }
+      return .number(Double(LookupSearch.shape(args.operands[0]).rows))
+    },
+    FunctionSpec("COLUMNS", arguments: 1...1, parameters: [.reference]) { args throws(ExcelError) in
+      if case .value(.error(let error))? = args.operands[0] { throw error }
+      return .number(Double(LookupSearch.shape(args.operands[0]).columns))
+    },
+  ]
 }

@@ -1,0 +1,104 @@
+import FormulaSyntax
+
+/// XLOOKUP's search: four match modes, four search modes.
+enum XLookupSearch {
+  enum MatchMode {
+    case exact
+    case exactOrSmaller
+    case exactOrLarger
+    case wildcard
+
+    /// XLOOKUP's match_mode argument (0, -1, 1, 2); anything else is #VALUE!.
+    init(_ code: Int) throws(ExcelError) {
+      switch code {
+      case 0: self = .exact
+      case -1: self = .exactOrSmaller
+      case 1: self = .exactOrLarger
+      case 2: self = .wildcard
+      default: throw .value
+      }
+    }
+  }
+
+  enum SearchMode {
+    case firstToLast
+    case lastToFirst
+    case binaryAscending
+    case binaryDescending
+
+    /// XLOOKUP's search_mode argument (1, -1, 2, -2); anything else is #VALUE!.
+    init(_ code: Int) throws(ExcelError) {
+      switch code {
+      case 1: self = .firstToLast
+      case -1: self = .lastToFirst
+      case 2: self = .binaryAscending
+      case -2: self = .binaryDescending
+      default: throw .value
+      }
+    }
+  }
+
+  /// The 0-based position XLOOKUP returns from, nil when nothing qualifies.
+  static func position(
+    of target: CellValue, in vector: LookupVector, match: MatchMode, search: SearchMode
+  ) -> Int? {
+    if target.isEmpty { return nil }
+    switch search {
+    case .firstToLast, .lastToFirst:
+      let reversed = search == .lastToFirst
+      switch match {
+      case .exact, .wildcard:
+        return ExactMatcher(target, wildcards: match == .wildcard)
+          .firstIndex(in: vector, reversed: reversed)
+      case .exactOrSmaller, .exactOrLarger:
+        return nearest(target, in: vector, larger: match == .exactOrLarger, reversed: reversed)
+      }
+    case .binaryAscending:
+      return binary(target, in: vector, match: match, ascending: true)
+    case .binaryDescending:
+      return binary(target, in: vector, match: match, ascending: false)
+    }
+  }
+
+  /// Linear search for an exact match, else the closest item on the requested side (the
+  /// first such item in search order among equals).
+  private static func nearest(
+    _ target: CellValue, in vector: LookupVector, larger: Bool, reversed: Bool
+  ) -> Int? {
+    var best: (position: Int, value: CellValue)?
+    let count = vector.count
+    for step in 0..<count {
+      let position = reversed ? count - 1 - step : step
+      let item = vector[position]
+      guard let order = LookupComparison.order(item, target) else { continue }
+      if order == 0 { return position }
+      guard larger ? order > 0 : order < 0 else { continue }
+      if let current = best {
+        let closer = ValueComparison.compare(item, current.value)
+        if larger ? closer >= 0 : closer <= 0 { continue }
+      }
+      best = (position, item)
+    }
+    return best?.position
+  }
+
+  /// Bisection on data sorted ascending (search mode 2) or descending (-2).
+  private static func binary(
+    _ target: CellValue, in vector: LookupVector, match: MatchMode, ascending: Bool
+  ) -> Int? {
+    // "Left part" of the sorted vector: items not after the target in sort order.
+    let notAfter: (Int) -> Bool = ascending ? { $0 <= 0 } : { $0 >= 0 }
+    let before: (Int) -> Bool = ascending ? { $0 < 0 } : { $0 > 0 }
+    switch (match, ascending) {
+    case (.exact, _), (.wildcard, _):
+      let candidate = ExcelBinarySearch.lastIndex(in: vector, target: target, isLeft: notAfter)
+      guard let candidate, LookupComparison.order(vector[candidate], target) == 0 else { return nil }
+      return candidate
+    case (.exactOrSmaller, true), (.exactOrLarger, false):
+      return ExcelBinarySearch.lastIndex(in: vector, target: target, isLeft: notAfter)
+    case (.exactOrLarger, true), (.exactOrSmaller, false):
+      let partition = ExcelBinarySearch.lastIndex(in: vector, target: target, isLeft: before)
+      return ExcelBinarySearch.nextComparable(after: partition, in: vector, target: target)
+    }
+  }
+}
