@@ -34,12 +34,17 @@ import Testing
     ("=MATCH(\"zzz\",Data!AC1:AC6,1)", "n:5"),
     ("=MATCH(99,Data!AC1:AC6,1)", "n:6"),
     ("=MATCH(\"c\",{\"a\",1,\"b\",2,3,4},1)", "n:3"),
-    // Lookups never match across kinds; a blank lookup value matches nothing.
+    // Lookups never match across kinds; blank cells never match; a blank lookup value is
+    // looked up as 0 by MATCH and VLOOKUP (LibreOffice: #N/A) but as a blank by XLOOKUP.
     ("=MATCH(TRUE,{1,TRUE,FALSE},0)", "n:2"),
     ("=MATCH(1,{TRUE,1},0)", "n:2"),
     ("=MATCH(0,Data!D1:D9,0)", "n:8"),
     ("=MATCH(\"10\",Data!D1:D9,0)", "n:6"),
-    ("=MATCH(Data!Z1,Data!A1:A10,0)", "e:#N/A"),
+    ("=MATCH(Data!Z1,Data!A1:A10,0)", "n:3"),
+    ("=VLOOKUP(Data!Z1,Data!A1:B10,2,FALSE)", "n:3"),
+    ("=MATCH(0,Data!Z1:Z3,0)", "e:#N/A"),
+    ("=XLOOKUP(Data!Z1,Data!D1:D9,Data!B1:B9)", "n:4"),
+    ("=XLOOKUP(Data!Z1,Data!A1:A10,Data!B1:B10,\"none\")", "s:none"),
     // Wildcards and their escape.
     ("=MATCH(\"x~*y\",Data!Y1:Y12,0)", "n:8"),
     ("=MATCH(\"x~?y\",Data!Y1:Y12,0)", "n:9"),

@@ -16,10 +16,11 @@ enum LookupSearch {
 
   /// The 0-based position of `target` in `vector`, nil when there is none (#N/A).
   ///
-  /// An empty target matches nothing (`MATCH(<blank cell>, …)` is #N/A in Excel); exact
-  /// matching honours wildcards in text targets; approximate modes bisect like Excel.
+  /// A blank target is looked up as the number 0 (Excel: `MATCH(<blank>, A1:A6, 0)` finds the
+  /// cell holding 0; LibreOffice says #N/A), while blank cells in the vector never match.
+  /// Exact matching honours wildcards in text targets; approximate modes bisect like Excel.
   static func position(of target: CellValue, in vector: LookupVector, mode: Mode) -> Int? {
-    if target.isEmpty { return nil }
+    let target = target.isEmpty ? CellValue.number(0) : target
     switch mode {
     case .exact:
       return ExactMatcher(target, wildcards: true).firstIndex(in: vector)

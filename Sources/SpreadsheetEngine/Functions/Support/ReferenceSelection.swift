@@ -62,7 +62,9 @@ enum ReferenceSelection {
     let match = try XLookupSearch.MatchMode(args.isMissing(4) ? 0 : try args.position(4))
     let search = try XLookupSearch.SearchMode(args.isMissing(5) ? 1 : try args.position(5))
     guard
-      let found = XLookupSearch.position(of: args.value(0), in: keys, match: match, search: search)
+      let found = XLookupSearch.position(
+        of: args.value(0), in: keys, fullCount: vertical ? lookupShape.rows : lookupShape.columns,
+        match: match, search: search)
     else {
       if args.count > 3, let fallback = args.operands[3] { return fallback }
       throw .notAvailable

@@ -39,10 +39,17 @@ enum XLookupSearch {
   }
 
   /// The 0-based position XLOOKUP returns from, nil when nothing qualifies.
+  ///
+  /// Unlike MATCH, XLOOKUP looks a blank target up as a blank: it finds the first (or last)
+  /// empty cell. `fullCount` is the length of the lookup array before a whole column was cut
+  /// to the used rows; the cells past the used rows are empty too.
   static func position(
-    of target: CellValue, in vector: LookupVector, match: MatchMode, search: SearchMode
+    of target: CellValue, in vector: LookupVector, fullCount: Int, match: MatchMode,
+    search: SearchMode
   ) -> Int? {
-    if target.isEmpty { return nil }
+    if target.isEmpty {
+      return blankPosition(in: vector, fullCount: fullCount, reversed: search == .lastToFirst)
+    }
     switch search {
     case .firstToLast, .lastToFirst:
       let reversed = search == .lastToFirst
@@ -58,6 +65,19 @@ enum XLookupSearch {
     case .binaryDescending:
       return binary(target, in: vector, match: match, ascending: false)
     }
+  }
+
+  /// The first (last) empty position, counting the unread cells past a cut whole column.
+  private static func blankPosition(in vector: LookupVector, fullCount: Int, reversed: Bool)
+    -> Int?
+  {
+    if reversed && fullCount > vector.count { return fullCount - 1 }
+    let count = vector.count
+    for step in 0..<count {
+      let position = reversed ? count - 1 - step : step
+      if vector[position].isEmpty { return position }
+    }
+    return fullCount > count ? count : nil
   }
 
   /// Linear search for an exact match, else the closest item on the requested side (the
