@@ -15,6 +15,8 @@ public struct CellAddress: Hashable, Sendable {
 public struct RecalculationReport: Sendable {
   /// Formula cells evaluated.
   public var evaluatedCount = 0
+  /// The cells evaluated, in order (recorded only when changes are recorded).
+  public var evaluatedCells: [CellAddress] = []
   /// Cells whose value changed, with old and new values.
   public var changes: [(cell: CellAddress, old: CellValue, new: CellValue)] = []
   /// Each reference cycle found: the cells along it, ending with the first one again.

@@ -44,10 +44,11 @@ struct SheetGrid: Sendable {
     return GridArea(top: top, left: left, bottom: bottom, right: right)
   }
 
-  /// Calls `body` for each existing cell inside `area`, in no particular order.
+  /// Calls `body` for each existing cell inside `area`, in row-major order.
   ///
   /// Cost: O(min(cells in area, cells on sheet)) — a huge sparse area scans the sheet's cells
-  /// instead of probing every position.
+  /// (then sorts the few it keeps) instead of probing every position. The order is fixed so
+  /// results never depend on hashing (the first error of a SUM, evaluation order).
   func forEachCell(in area: GridArea, _ body: (Int32, GridPoint) -> Void) {
     guard let area = clipped(area) else { return }
     if area.cellCount <= index.count {
@@ -58,9 +59,14 @@ struct SheetGrid: Sendable {
         }
       }
     } else {
+      var inside: [(key: Int, id: Int32)] = []
       for (key, id) in index {
         let point = GridPoint(row: key / Grid.columnCount, column: key % Grid.columnCount)
-        if area.contains(point) { body(id, point) }
+        if area.contains(point) { inside.append((key, id)) }
+      }
+      inside.sort { $0.key < $1.key }
+      for (key, id) in inside {
+        body(id, GridPoint(row: key / Grid.columnCount, column: key % Grid.columnCount))
       }
     }
   }

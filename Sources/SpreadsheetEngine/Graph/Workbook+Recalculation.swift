@@ -1,144 +1,73 @@
 import FormulaSyntax
 
 extension Workbook {
-  /// Marks every formula cell dirty so the next `recalculate` evaluates the whole workbook.
-  func invalidateAll() {
-    needsFullRecalculation = true
-  }
-
-  /// Marks one cell's value out of date. Without a dependents index every formula must be
-  /// re-evaluated; the incremental engine narrows this to the cell's dependents.
-  func markDirty(_ id: Int) {
-    needsFullRecalculation = true
-  }
-
-  /// Evaluates every dirty formula cell in dependency order and reports what changed.
+  /// Evaluates what is out of date, in dependency order, and reports what changed.
   ///
-  /// Depth-first over precedents with an explicit stack (no recursion, so a chain of a million
-  /// cells cannot overflow the call stack). A precedent met again while still on the stack closes
-  /// a cycle: every cell on it gets `#CYCLE!` and the path is reported. O(cells + references
-  /// scanned).
+  /// The first call evaluates every formula. After edits (`setConstant`, `setFormula`,
+  /// `clearCell`) only the dirty cone of the edited cells is visited, and with early cutoff a
+  /// cell is evaluated only when it was edited itself or a precedent changed value in this pass:
+  /// a recomputed cell whose value did not change stops the wave. Volatile cells (TODAY) are
+  /// always evaluated. Cost: O(cells visited + references they scan).
   @discardableResult
   public func recalculate(recordChanges: Bool = true) -> RecalculationReport {
     todaySerial = ExcelDate.serial(of: .now)
+    let roots: [Int]
     if needsFullRecalculation {
-      for id in contents.indices {
-        if case .formula = contents[id] { dirty[id] = true }
+      roots = contents.indices.filter { contents[$0].isFormula }
+      for id in roots {
+        dirty[id] = true
+        forced[id] = true
       }
       needsFullRecalculation = false
+      dirtyList.removeAll()
     } else {
-      for id in contents.indices {
-        if case .formula(let f) = contents[id], formulas[Int(f)].isVolatile { dirty[id] = true }
+      for id in volatileCells {
+        if case .formula(let f) = contents[id], formulas[Int(f)].isVolatile { markDirty(id, forced: true) }
       }
+      roots = dirtyList.sorted()
+      dirtyList.removeAll()
     }
+    for id in editedCells { changedInPass[id] = true }
     var report = RecalculationReport()
     var walk = DependencyWalk(workbook: self)
     let context = EvaluationContext(workbook: self)
-    for id in contents.indices where dirty[id] {
-      walk.run(from: id) { cell, onCycle in
-        let old = values[cell]
-        let new: CellValue
-        if onCycle {
-          new = .error(.cycle)
-        } else if case .formula(let f) = contents[cell] {
-          new = evaluate(formulas[Int(f)], at: cell, context: context)
-        } else {
-          new = old
+    var changedCells = editedCells
+    for root in roots {
+      walk.run(from: root) { cell, onCycle, precedentChanged in
+        defer {
+          dirty[cell] = false
+          forced[cell] = false
         }
-        values[cell] = new
-        dirty[cell] = false
+        // A cycle error comes from where the cell sits, not from its precedents' values, so
+        // early cutoff cannot keep it: a dirty cell that held one is always re-evaluated.
+        let wasOnCycle = values[cell] == .error(.cycle)
+        guard forced[cell] || precedentChanged || onCycle || wasOnCycle, contents[cell].isFormula else {
+          return
+        }
+        let old = values[cell]
+        let new = onCycle ? .error(.cycle) : evaluate(cell, context: context)
         report.evaluatedCount += 1
-        if recordChanges && old != new { report.changes.append((address(of: cell), old, new)) }
+        if recordChanges { report.evaluatedCells.append(address(of: cell)) }
+        guard old != new else { return }
+        values[cell] = new
+        changedInPass[cell] = true
+        changedCells.append(cell)
+        if recordChanges { report.changes.append((address(of: cell), old, new)) }
       }
     }
+    for id in changedCells { changedInPass[id] = false }
+    editedCells.removeAll()
     report.cycles = walk.cycles.map { cycle in cycle.map { address(of: $0) } }
     return report
   }
 
-  private func evaluate(_ formula: Formula, at cell: Int, context: EvaluationContext) -> CellValue {
+  private func evaluate(_ cell: Int, context: EvaluationContext) -> CellValue {
+    guard case .formula(let f) = contents[cell] else { return values[cell] }
+    let formula = formulas[Int(f)]
     context.sheet = formula.sheet
     context.origin = cellPosition[cell]
     context.arrayMode = false
     let result = context.scalar(context.evaluate(formula.bound))
     return result.isEmpty ? .number(0) : result
-  }
-
-  /// Calls `visit` for each dirty formula cell that `cell`'s formula refers to.
-  func forEachDirtyPrecedent(of cell: Int, _ visit: (Int) -> Void) {
-    guard case .formula(let f) = contents[cell] else { return }
-    let origin = cellPosition[cell]
-    formulas[Int(f)].bound.forEachReference { sheet, shape in
-      let grid = sheets[sheet].grid
-      switch shape {
-      case .cell(let reference):
-        let point = reference.resolved(from: origin)
-        if let id = grid.cell(at: point), dirty[Int(id)] { visit(Int(id)) }
-      case .area(let reference):
-        let area = reference.resolved(from: origin)
-        grid.forEachCell(in: area) { id, _ in
-          if dirty[Int(id)] { visit(Int(id)) }
-        }
-      }
-    }
-  }
-}
-
-/// The explicit-stack depth-first walk behind `recalculate`.
-struct DependencyWalk {
-  private struct Frame {
-    var cell: Int
-    var start: Int
-    var end: Int
-    var next: Int
-  }
-
-  unowned let workbook: Workbook
-  private var onStack: Set<Int> = []
-  private var cycleMembers: Set<Int> = []
-  private var frames: [Frame] = []
-  private var precedents: [Int] = []
-  private(set) var cycles: [[Int]] = []
-
-  init(workbook: Workbook) {
-    self.workbook = workbook
-  }
-
-  /// Evaluates `root` after everything it depends on; `evaluate(cell, onCycle)` does the work and
-  /// must clear the cell's dirty flag.
-  mutating func run(from root: Int, evaluate: (Int, Bool) -> Void) {
-    guard workbook.dirty[root] else { return }
-    push(root)
-    while !frames.isEmpty {
-      let top = frames.count - 1
-      if frames[top].next < frames[top].end {
-        let precedent = precedents[frames[top].next]
-        frames[top].next += 1
-        if onStack.contains(precedent) {
-          recordCycle(closingAt: precedent)
-        } else if workbook.dirty[precedent] {
-          push(precedent)
-        }
-      } else {
-        let frame = frames.removeLast()
-        precedents.removeSubrange(frame.start...)
-        onStack.remove(frame.cell)
-        evaluate(frame.cell, cycleMembers.contains(frame.cell))
-      }
-    }
-  }
-
-  private mutating func push(_ cell: Int) {
-    let start = precedents.count
-    workbook.forEachDirtyPrecedent(of: cell) { precedents.append($0) }
-    frames.append(Frame(cell: cell, start: start, end: precedents.count, next: start))
-    onStack.insert(cell)
-  }
-
-  private mutating func recordCycle(closingAt cell: Int) {
-    guard let first = frames.lastIndex(where: { $0.cell == cell }) else { return }
-    let members = frames[first...].map(\.cell)
-    if members.allSatisfy({ cycleMembers.contains($0) }) { return }
-    cycleMembers.formUnion(members)
-    cycles.append(members + [cell])
   }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// sheet and position. Formulas are stored once and shared by every cell they were filled into.
 /// This keeps memory per formula cell small and makes evaluation order a matter of integer ids.
 public final class Workbook {
-  public private(set) var sheets: [Sheet] = []
+  public internal(set) var sheets: [Sheet] = []
   public private(set) var formulas: [Formula] = []
   public private(set) var definedNames: [String: DefinedName] = [:]
   /// Definition order of the names (for export and listing).
@@ -17,8 +17,21 @@ public final class Workbook {
   var values: [CellValue] = []
   var cellSheet: [Int32] = []
   var cellPosition: [GridPoint] = []
-  /// Cells whose value is out of date; all formula cells start dirty.
+  /// Cells whose value may be out of date (the dirty cone of the edits since the last pass).
   var dirty: [Bool] = []
+  /// Dirty cells that must be evaluated even if no precedent changes (edited formulas, cells
+  /// next to positions that appeared or vanished, volatile cells).
+  var forced: [Bool] = []
+  /// Cells whose value changed in the current pass (early cutoff reads this).
+  var changedInPass: [Bool] = []
+  /// Cells that became dirty since the last pass: where the next pass starts its walks.
+  var dirtyList: [Int] = []
+  /// Constants edited since the last pass; their dependents see them as changed.
+  var editedCells: [Int] = []
+  /// Cells whose formula calls a volatile function (may hold stale entries; checked on use).
+  var volatileCells: [Int] = []
+  /// Reverse edges, built on the first edit after the initial full recalculation.
+  var dependents: DependentsIndex?
   var needsFullRecalculation = true
   var todaySerial: Double = ExcelDate.serial(of: .now)
 
@@ -84,26 +97,6 @@ public final class Workbook {
   public func setFormula(_ formula: Int32, sheet: Int, at point: GridPoint) {
     precondition(formulas[Int(formula)].sheet == sheet, "a formula is bound to its own sheet")
     setContent(.formula(formula), sheet: sheet, at: point)
-  }
-
-  func setContent(_ content: CellContent, sheet: Int, at point: GridPoint) {
-    // A constant's value is its content; a formula's is computed by the next recalculation.
-    var initial = CellValue.empty
-    if case .constant(let value) = content { initial = value }
-    if let id = sheets[sheet].grid.cell(at: point) {
-      contents[Int(id)] = content
-      values[Int(id)] = initial
-      markDirty(Int(id))
-      return
-    }
-    let id = Int32(contents.count)
-    contents.append(content)
-    values.append(initial)
-    cellSheet.append(Int32(sheet))
-    cellPosition.append(point)
-    dirty.append(content.isFormula)
-    sheets[sheet].grid.insert(id, at: point)
-    invalidateAll()
   }
 
   // MARK: Reading

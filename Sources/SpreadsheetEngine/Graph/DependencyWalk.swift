@@ -1,0 +1,141 @@
+import FormulaSyntax
+
+/// The explicit-stack depth-first walk behind `Workbook.recalculate`.
+///
+/// A cell is settled after every dirty cell it refers to. No recursion: a chain of a million
+/// cells cannot overflow the call stack. Cycles are found as strongly connected components
+/// (Tarjan's lowlinks, kept iteratively): every cell of a component with more than one cell, or
+/// with a self-reference, is settled as on a cycle. Each frame also learns whether any precedent
+/// changed value in this pass, which is what early cutoff needs.
+struct DependencyWalk {
+  private struct Frame {
+    var cell: Int
+    var start: Int
+    var end: Int
+    var next: Int
+    var areaStart: Int
+    /// A clean precedent already changed value in this pass.
+    var precedentChanged: Bool
+    var selfReference: Bool
+  }
+
+  unowned let workbook: Workbook
+  /// Tarjan visit order and lowlink of each cell visited in this pass (0 = not visited).
+  private var order: [Int32]
+  private var lowlink: [Int32]
+  private var onComponentStack: [Bool]
+  private var componentStack: [Int] = []
+  private var counter: Int32 = 0
+  private var frames: [Frame] = []
+  private var precedents: [Int] = []
+  private var areas: [(sheet: Int, area: GridArea)] = []
+  private var ensured = EnsuredAreas()
+  private(set) var cycles: [[Int]] = []
+
+  init(workbook: Workbook) {
+    self.workbook = workbook
+    let count = workbook.contents.count
+    order = Array(repeating: 0, count: count)
+    lowlink = Array(repeating: 0, count: count)
+    onComponentStack = Array(repeating: false, count: count)
+  }
+
+  /// Settles `root` after everything it depends on. `settle(cell, onCycle, precedentChanged)`
+  /// evaluates the cell (or skips it) and must clear its dirty flag.
+  mutating func run(from root: Int, settle: (Int, Bool, Bool) -> Void) {
+    guard workbook.dirty[root], order[root] == 0 else { return }
+    push(root)
+    while !frames.isEmpty {
+      let top = frames.count - 1
+      if frames[top].next < frames[top].end {
+        let precedent = precedents[frames[top].next]
+        frames[top].next += 1
+        if precedent == frames[top].cell {
+          frames[top].selfReference = true
+        } else if order[precedent] == 0 {
+          if workbook.dirty[precedent] { push(precedent) }
+        } else if onComponentStack[precedent] {
+          lowlink[frames[top].cell] = min(lowlink[frames[top].cell], order[precedent])
+        }
+      } else {
+        finish(settle)
+      }
+    }
+  }
+
+  private mutating func finish(_ settle: (Int, Bool, Bool) -> Void) {
+    let frame = frames.removeLast()
+    let cell = frame.cell
+    var changed = frame.precedentChanged
+    for index in frame.start..<frame.end where workbook.changedInPass[precedents[index]] {
+      changed = true
+      break
+    }
+    let frameAreas = areas[frame.areaStart...]
+    defer {
+      precedents.removeSubrange(frame.start...)
+      areas.removeSubrange(frame.areaStart...)
+    }
+    if let parent = frames.last?.cell { lowlink[parent] = min(lowlink[parent], lowlink[cell]) }
+    guard lowlink[cell] == order[cell] else { return }  // settled with its component's root
+    var component: [Int] = []
+    while let member = componentStack.popLast() {
+      onComponentStack[member] = false
+      component.append(member)
+      if member == cell { break }
+    }
+    if component.count == 1 && !frame.selfReference {
+      // A cell alone in its component has every precedent settled, so its ranges are clean.
+      for (sheet, area) in frameAreas { ensured.insert(area, sheet: sheet, changed: changed) }
+      settle(cell, false, changed)
+      return
+    }
+    component.reverse()
+    cycles.append(component + [component[0]])
+    for member in component { settle(member, true, true) }
+  }
+
+  private mutating func push(_ cell: Int) {
+    counter += 1
+    order[cell] = counter
+    lowlink[cell] = counter
+    componentStack.append(cell)
+    onComponentStack[cell] = true
+    let start = precedents.count
+    let areaStart = areas.count
+    let precedentChanged = scanPrecedents(of: cell)
+    frames.append(
+      Frame(
+        cell: cell, start: start, end: precedents.count, next: start, areaStart: areaStart,
+        precedentChanged: precedentChanged, selfReference: false))
+  }
+
+  /// Collects the dirty precedents of `cell` and tells whether a clean one changed this pass.
+  private mutating func scanPrecedents(of cell: Int) -> Bool {
+    guard case .formula(let f) = workbook.contents[cell] else { return false }
+    let origin = workbook.cellPosition[cell]
+    var changed = false
+    let dirty = workbook.dirty
+    let changedInPass = workbook.changedInPass
+    workbook.formulas[Int(f)].bound.forEachReference { sheet, shape in
+      let grid = workbook.sheets[sheet].grid
+      switch shape {
+      case .cell(let reference):
+        let point = reference.resolved(from: origin)
+        guard let id = grid.cell(at: point).map(Int.init) else { return }
+        if dirty[id] { precedents.append(id) } else if changedInPass[id] { changed = true }
+      case .area(let reference):
+        guard let area = grid.clipped(reference.resolved(from: origin)) else { return }
+        areas.append((sheet, area))
+        let (remainder, prefixChanged) = ensured.remainder(of: area, sheet: sheet)
+        if prefixChanged { changed = true }
+        guard let remainder else { return }
+        grid.forEachCell(in: remainder) { id, _ in
+          let index = Int(id)
+          if dirty[index] { precedents.append(index) } else if changedInPass[index] { changed = true }
+        }
+      }
+    }
+    return changed
+  }
+}

@@ -1,0 +1,158 @@
+import FormulaSyntax
+
+/// Who depends on what: the reverse edges of the dependency graph, for incremental recalculation.
+///
+/// Single-cell references are keyed by *position* (sheet, row, column), not by cell, so a formula
+/// that refers to a blank cell is found when that cell is later filled. Range references are
+/// "listeners": one entry per range, filed under the rows (for wide ranges) or the columns (for
+/// tall ones) it covers, whichever are fewer. A range costs one entry however many cells it
+/// holds, so `=SUM($B$2:B2)` filled down 100,000 rows costs 100,000 entries, not 5 billion edges.
+struct DependentsIndex {
+  /// One formula cell listening to a rectangle of a sheet.
+  struct Listener {
+    var sheet: Int32
+    var area: GridArea
+    var cell: Int32
+    var alive: Bool
+  }
+
+  /// Most positions have exactly one dependent; only the rest pay for an array.
+  enum Dependents {
+    case one(Int32)
+    case many([Int32])
+  }
+
+  private var byPosition: [Int: Dependents] = [:]
+  private var listeners: [Listener] = []
+  /// Listener ids filed under (sheet, row) and (sheet, column).
+  private var rowBuckets: [Int: [Int32]] = [:]
+  private var columnBuckets: [Int: [Int32]] = [:]
+  /// The listeners each formula cell registered, to remove them when its formula changes.
+  private var listenersOfCell: [Int32: [Int32]] = [:]
+
+  /// Key of a position on a sheet.
+  @inline(__always)
+  static func key(sheet: Int, row: Int, column: Int) -> Int {
+    (sheet &* Grid.rowCount &+ row) &* Grid.columnCount &+ column
+  }
+
+  @inline(__always)
+  static func lineKey(sheet: Int, line: Int) -> Int { sheet &* Grid.rowCount &+ line }
+
+  // MARK: Edges of one formula cell
+
+  /// Records that `cell` (a formula at `origin`) depends on what `formula` refers to.
+  mutating func add(cell: Int32, formula: BoundExpression, origin: GridPoint) {
+    formula.forEachReference { sheet, shape in
+      switch shape {
+      case .cell(let reference):
+        let point = reference.resolved(from: origin)
+        guard point.isOnGrid else { return }
+        addPositionEdge(Self.key(sheet: sheet, row: point.row, column: point.column), cell)
+      case .area(let reference):
+        guard let area = clippedToGrid(reference.resolved(from: origin)) else { return }
+        if area.cellCount == 1 {
+          addPositionEdge(Self.key(sheet: sheet, row: area.top, column: area.left), cell)
+        } else {
+          addListener(Listener(sheet: Int32(sheet), area: area, cell: cell, alive: true))
+        }
+      }
+    }
+  }
+
+  /// Forgets the edges `add` recorded for the same cell, formula and origin.
+  mutating func remove(cell: Int32, formula: BoundExpression, origin: GridPoint) {
+    formula.forEachReference { sheet, shape in
+      var point: GridPoint?
+      switch shape {
+      case .cell(let reference): point = reference.resolved(from: origin)
+      case .area(let reference):
+        if let area = clippedToGrid(reference.resolved(from: origin)), area.cellCount == 1 {
+          point = area.topLeft
+        }
+      }
+      if let point, point.isOnGrid {
+        removePositionEdge(Self.key(sheet: sheet, row: point.row, column: point.column), cell)
+      }
+    }
+    for id in listenersOfCell.removeValue(forKey: cell) ?? [] { listeners[Int(id)].alive = false }
+  }
+
+  // MARK: Queries
+
+  /// Calls `visit` for every formula cell that refers to the position (directly or by a range).
+  ///
+  /// Cost: the direct dependents plus the ranges filed under the position's row and column.
+  func forEachDependent(sheet: Int, at point: GridPoint, _ visit: (Int32) -> Void) {
+    switch byPosition[Self.key(sheet: sheet, row: point.row, column: point.column)] {
+    case .one(let cell): visit(cell)
+    case .many(let cells): for cell in cells { visit(cell) }
+    case nil: break
+    }
+    for bucket in [
+      rowBuckets[Self.lineKey(sheet: sheet, line: point.row)],
+      columnBuckets[Self.lineKey(sheet: sheet, line: point.column)],
+    ] {
+      for id in bucket ?? [] {
+        let listener = listeners[Int(id)]
+        if listener.alive, Int(listener.sheet) == sheet, listener.area.contains(point) {
+          visit(listener.cell)
+        }
+      }
+    }
+  }
+
+  // MARK: Storage
+
+  private func clippedToGrid(_ area: GridArea) -> GridArea? {
+    guard area.top < Grid.rowCount, area.left < Grid.columnCount, area.bottom >= 0, area.right >= 0 else {
+      return nil
+    }
+    return GridArea(
+      top: max(0, area.top), left: max(0, area.left), bottom: min(Grid.rowCount - 1, area.bottom),
+      right: min(Grid.columnCount - 1, area.right))
+  }
+
+  private mutating func addPositionEdge(_ key: Int, _ cell: Int32) {
+    switch byPosition[key] {
+    case nil: byPosition[key] = .one(cell)
+    case .one(let existing): byPosition[key] = .many([existing, cell])
+    case .many(var cells):
+      byPosition[key] = nil
+      cells.append(cell)
+      byPosition[key] = .many(cells)
+    }
+  }
+
+  private mutating func removePositionEdge(_ key: Int, _ cell: Int32) {
+    switch byPosition[key] {
+    case .one(let existing) where existing == cell: byPosition[key] = nil
+    case .many(var cells):
+      byPosition[key] = nil
+      if let index = cells.firstIndex(of: cell) { cells.remove(at: index) }
+      if cells.count == 1 {
+        byPosition[key] = .one(cells[0])
+      } else if !cells.isEmpty {
+        byPosition[key] = .many(cells)
+      }
+    default: break
+    }
+  }
+
+  private mutating func addListener(_ listener: Listener) {
+    let id = Int32(listeners.count)
+    listeners.append(listener)
+    listenersOfCell[listener.cell, default: []].append(id)
+    let sheet = Int(listener.sheet)
+    let area = listener.area
+    if area.rowCount <= area.columnCount {
+      for row in area.top...area.bottom {
+        rowBuckets[Self.lineKey(sheet: sheet, line: row), default: []].append(id)
+      }
+    } else {
+      for column in area.left...area.right {
+        columnBuckets[Self.lineKey(sheet: sheet, line: column), default: []].append(id)
+      }
+    }
+  }
+}
