@@ -13,8 +13,7 @@ public struct ResultSelection: Sendable {
 
   /// The non-empty cells of `sheet` inside the selected area, in row-major order.
   func cells(of model: Model, sheet: Int) -> [(point: GridPoint, content: CellContent, value: CellValue)] {
-    let all = model.workbook.cells(onSheet: sheet)
-    guard let area else { return all }
-    return all.filter { area.contains($0.point) }
+    guard let area else { return model.workbook.cells(onSheet: sheet) }
+    return model.workbook.cells(onSheet: sheet, in: area)
   }
 }

@@ -42,7 +42,7 @@ indirect enum BoundExpression: Sendable {
 }
 
 /// A reference as it appears in an expression, before it is resolved for a particular cell.
-enum ReferenceShape {
+enum ReferenceShape: Sendable {
   case cell(CellReference)
   case area(AreaReference)
 }

@@ -5,7 +5,7 @@ import FormulaSyntax
 /// Holds the cell being evaluated (sheet and position, for relative references and implicit
 /// intersection) and whether the current sub-expression is evaluated as an array formula.
 public final class EvaluationContext {
-  unowned let workbook: Workbook
+  let workbook: Workbook
   /// Sheet and position of the formula cell being evaluated.
   public internal(set) var sheet = 0
   public internal(set) var origin = GridPoint(row: 0, column: 0)
@@ -110,6 +110,12 @@ public final class EvaluationContext {
   /// Operator operands: outside array mode a range is intersected to one value; inside, it is
   /// read as an array.
   private func evaluateOperatorOperand(_ expression: BoundExpression) -> Operand {
+    // The most common operand, a single cell, is read directly (no reference in between).
+    if case .cell(let sheet, let reference) = expression {
+      let point = reference.resolved(from: origin)
+      guard point.isOnGrid else { return .error(.reference) }
+      return .value(cellValue(sheet: sheet, at: point))
+    }
     let operand = evaluate(expression)
     guard case .reference(let range) = operand else { return operand }
     if arrayMode && range.area.cellCount > 1 { return .array(matrix(operand)) }

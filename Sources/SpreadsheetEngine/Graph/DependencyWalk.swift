@@ -19,7 +19,8 @@ struct DependencyWalk {
     var selfReference: Bool
   }
 
-  unowned let workbook: Workbook
+  /// Strong on purpose: the walk lives for one pass, and unowned access costs a check per read.
+  let workbook: Workbook
   /// Tarjan visit order and lowlink of each cell visited in this pass (0 = not visited).
   private var order: [Int32]
   private var lowlink: [Int32]
@@ -67,28 +68,36 @@ struct DependencyWalk {
     let frame = frames.removeLast()
     let cell = frame.cell
     var changed = frame.precedentChanged
-    for index in frame.start..<frame.end where workbook.changedInPass[precedents[index]] {
-      changed = true
-      break
+    if !changed {
+      for index in frame.start..<frame.end where workbook.changedInPass[precedents[index]] {
+        changed = true
+        break
+      }
     }
-    let frameAreas = areas[frame.areaStart...]
-    defer {
-      precedents.removeSubrange(frame.start...)
-      areas.removeSubrange(frame.areaStart...)
-    }
+    precedents.removeLast(precedents.count - frame.start)
     if let parent = frames.last?.cell { lowlink[parent] = min(lowlink[parent], lowlink[cell]) }
-    guard lowlink[cell] == order[cell] else { return }  // settled with its component's root
+    guard lowlink[cell] == order[cell] else {
+      // Settled later, with its component's root.
+      areas.removeLast(areas.count - frame.areaStart)
+      return
+    }
+    if componentStack.last == cell && !frame.selfReference {
+      // Alone in its component: every precedent is settled, so its ranges are clean.
+      componentStack.removeLast()
+      onComponentStack[cell] = false
+      for index in frame.areaStart..<areas.count {
+        ensured.insert(areas[index].area, sheet: areas[index].sheet, changed: changed)
+      }
+      areas.removeLast(areas.count - frame.areaStart)
+      settle(cell, false, changed)
+      return
+    }
+    areas.removeLast(areas.count - frame.areaStart)
     var component: [Int] = []
     while let member = componentStack.popLast() {
       onComponentStack[member] = false
       component.append(member)
       if member == cell { break }
-    }
-    if component.count == 1 && !frame.selfReference {
-      // A cell alone in its component has every precedent settled, so its ranges are clean.
-      for (sheet, area) in frameAreas { ensured.insert(area, sheet: sheet, changed: changed) }
-      settle(cell, false, changed)
-      return
     }
     component.reverse()
     cycles.append(component + [component[0]])
@@ -117,19 +126,19 @@ struct DependencyWalk {
     var changed = false
     let dirty = workbook.dirty
     let changedInPass = workbook.changedInPass
-    workbook.formulas[Int(f)].bound.forEachReference { sheet, shape in
-      let grid = workbook.sheets[sheet].grid
+    for (sheet, shape) in workbook.formulas[Int(f)].references {
       switch shape {
       case .cell(let reference):
         let point = reference.resolved(from: origin)
-        guard let id = grid.cell(at: point).map(Int.init) else { return }
+        guard let id = workbook.sheets[sheet].grid.cell(at: point).map(Int.init) else { continue }
         if dirty[id] { precedents.append(id) } else if changedInPass[id] { changed = true }
       case .area(let reference):
-        guard let area = grid.clipped(reference.resolved(from: origin)) else { return }
+        let grid = workbook.sheets[sheet].grid
+        guard let area = grid.clipped(reference.resolved(from: origin)) else { continue }
         areas.append((sheet, area))
         let (remainder, prefixChanged) = ensured.remainder(of: area, sheet: sheet)
         if prefixChanged { changed = true }
-        guard let remainder else { return }
+        guard let remainder else { continue }
         grid.forEachCell(in: remainder) { id, _ in
           let index = Int(id)
           if dirty[index] { precedents.append(index) } else if changedInPass[index] { changed = true }

@@ -42,15 +42,15 @@ struct DependentsIndex {
   // MARK: Edges of one formula cell
 
   /// Records that `cell` (a formula at `origin`) depends on what `formula` refers to.
-  mutating func add(cell: Int32, formula: BoundExpression, origin: GridPoint) {
-    formula.forEachReference { sheet, shape in
+  mutating func add(cell: Int32, formula: Formula, origin: GridPoint) {
+    for (sheet, shape) in formula.references {
       switch shape {
       case .cell(let reference):
         let point = reference.resolved(from: origin)
-        guard point.isOnGrid else { return }
+        guard point.isOnGrid else { continue }
         addPositionEdge(Self.key(sheet: sheet, row: point.row, column: point.column), cell)
       case .area(let reference):
-        guard let area = clippedToGrid(reference.resolved(from: origin)) else { return }
+        guard let area = clippedToGrid(reference.resolved(from: origin)) else { continue }
         if area.cellCount == 1 {
           addPositionEdge(Self.key(sheet: sheet, row: area.top, column: area.left), cell)
         } else {
@@ -61,8 +61,8 @@ struct DependentsIndex {
   }
 
   /// Forgets the edges `add` recorded for the same cell, formula and origin.
-  mutating func remove(cell: Int32, formula: BoundExpression, origin: GridPoint) {
-    formula.forEachReference { sheet, shape in
+  mutating func remove(cell: Int32, formula: Formula, origin: GridPoint) {
+    for (sheet, shape) in formula.references {
       var point: GridPoint?
       switch shape {
       case .cell(let reference): point = reference.resolved(from: origin)

@@ -5,7 +5,7 @@ import FormulaSyntax
 /// Lookup is one hash probe on a packed key. Whole-column and whole-row references are bounded by
 /// `usedArea`, so `B:B` never costs a million probes.
 struct SheetGrid: Sendable {
-  private(set) var index: [Int: Int32] = [:]
+  private(set) var index = PositionMap()
   private(set) var usedArea: GridArea?
 
   @inline(__always)
@@ -19,7 +19,7 @@ struct SheetGrid: Sendable {
   var count: Int { index.count }
 
   mutating func insert(_ id: Int32, at point: GridPoint) {
-    index[SheetGrid.key(point)] = id
+    index.insert(id, for: SheetGrid.key(point))
     if let used = usedArea {
       usedArea = GridArea(
         top: min(used.top, point.row), left: min(used.left, point.column),
@@ -30,7 +30,7 @@ struct SheetGrid: Sendable {
   }
 
   mutating func remove(at point: GridPoint) {
-    index[SheetGrid.key(point)] = nil
+    index.remove(SheetGrid.key(point))
   }
 
   /// `area` clipped to the used bounds, or nil when they do not meet.
@@ -60,7 +60,7 @@ struct SheetGrid: Sendable {
       }
     } else {
       var inside: [(key: Int, id: Int32)] = []
-      for (key, id) in index {
+      index.forEach { key, id in
         let point = GridPoint(row: key / Grid.columnCount, column: key % Grid.columnCount)
         if area.contains(point) { inside.append((key, id)) }
       }

@@ -99,7 +99,7 @@ extension Workbook {
     var built = DependentsIndex()
     for id in contents.indices {
       guard case .formula(let f) = contents[id] else { continue }
-      built.add(cell: Int32(id), formula: formulas[Int(f)].bound, origin: cellPosition[id])
+      built.add(cell: Int32(id), formula: formulas[Int(f)], origin: cellPosition[id])
     }
     dependents = built
     return built
@@ -110,13 +110,13 @@ extension Workbook {
     noteVolatile(id)
     guard !needsFullRecalculation else { return }
     _ = index
-    dependents?.add(cell: Int32(id), formula: formulas[Int(f)].bound, origin: cellPosition[id])
+    dependents?.add(cell: Int32(id), formula: formulas[Int(f)], origin: cellPosition[id])
   }
 
   private func unlinkFormula(of id: Int) {
     guard !needsFullRecalculation, case .formula(let f) = contents[id] else { return }
     _ = index
-    dependents?.remove(cell: Int32(id), formula: formulas[Int(f)].bound, origin: cellPosition[id])
+    dependents?.remove(cell: Int32(id), formula: formulas[Int(f)], origin: cellPosition[id])
   }
 
   private func noteVolatile(_ id: Int) {

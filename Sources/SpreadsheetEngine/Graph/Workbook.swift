@@ -81,10 +81,7 @@ public final class Workbook {
     var binder = Binder(workbook: self, sheet: sheet)
     let bound = binder.bind(syntax)
     guard binder.issues.isEmpty else { throw BindingIssues(issues: binder.issues) }
-    formulas.append(
-      Formula(
-        syntax: syntax, sheet: sheet, anchor: anchor, bound: bound,
-        isVolatile: bound.callsVolatileFunction))
+    formulas.append(Formula(syntax: syntax, sheet: sheet, anchor: anchor, bound: bound))
     return Int32(formulas.count - 1)
   }
 
@@ -115,13 +112,23 @@ public final class Workbook {
 
   /// The non-empty cells of a sheet in row-major order.
   public func cells(onSheet sheet: Int) -> [(point: GridPoint, content: CellContent, value: CellValue)] {
-    var result: [(point: GridPoint, content: CellContent, value: CellValue)] = []
-    result.reserveCapacity(sheets[sheet].grid.count)
-    for (_, id) in sheets[sheet].grid.index {
+    // Sorting packed position keys is several times cheaper than sorting the tuples.
+    let ordered = sheets[sheet].grid.index.sortedByKey()
+    return ordered.map { _, id in
       let index = Int(id)
-      result.append((cellPosition[index], contents[index], values[index]))
+      return (cellPosition[index], contents[index], values[index])
     }
-    result.sort { $0.point < $1.point }
+  }
+
+  /// The non-empty cells of a sheet inside `area`, in row-major order, without visiting the rest
+  /// of the sheet.
+  public func cells(onSheet sheet: Int, in area: GridArea) -> [(
+    point: GridPoint, content: CellContent, value: CellValue
+  )] {
+    var result: [(point: GridPoint, content: CellContent, value: CellValue)] = []
+    sheets[sheet].grid.forEachCell(in: area) { id, point in
+      result.append((point, contents[Int(id)], values[Int(id)]))
+    }
     return result
   }
 
