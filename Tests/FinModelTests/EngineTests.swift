@@ -77,4 +77,31 @@ import Testing
     #expect(value(wb, "A3") == .number(51))
     #expect(report.changes.count >= 2)
   }
+
+  @Test func runningTotalsMatchASequentialSumAndUpdateIncrementally() throws {
+    let wb = Workbook()
+    let sheet = try wb.addSheet(named: "S")
+    let rows = 20_000
+    for row in 1...rows {
+      wb.setConstant(.number(Double(row % 7) + 0.1), sheet: sheet, at: GridPoint(row: row, column: 1))
+    }
+    wb.setConstant(.error(.notAvailable), sheet: sheet, at: GridPoint(row: rows + 1, column: 1))
+    let anchor = GridPoint(row: 1, column: 2)
+    let formula = try wb.addFormula(
+      FormulaParser.parse("SUM($B$2:B2)", anchor: anchor), sheet: sheet, anchor: anchor)
+    for row in 1...(rows + 1) { wb.setFormula(formula, sheet: sheet, at: GridPoint(row: row, column: 2)) }
+    wb.recalculate()
+    var expected = 0.0
+    for row in 1...rows {
+      expected = ApproximateArithmetic.add(expected, Double(row % 7) + 0.1)
+      if row % 997 == 0 || row == rows {
+        #expect(wb.value(sheet: sheet, at: GridPoint(row: row, column: 2)) == .number(expected))
+      }
+    }
+    #expect(wb.value(sheet: sheet, at: GridPoint(row: rows + 1, column: 2)) == .error(.notAvailable))
+    // Editing the first input changes every running total.
+    wb.setConstant(.number(1000), sheet: sheet, at: GridPoint(row: 1, column: 1))
+    let report = wb.recalculate()
+    #expect(report.evaluatedCount == rows + 1)
+  }
 }

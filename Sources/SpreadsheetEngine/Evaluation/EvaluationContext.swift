@@ -11,6 +11,8 @@ public final class EvaluationContext {
   public internal(set) var origin = GridPoint(row: 0, column: 0)
   /// True inside arguments that classic Excel evaluates as arrays (SUMPRODUCT, INDEX's array).
   var arrayMode = false
+  /// Sums of large ranges in this pass (running totals stay linear).
+  private var rangeSums = RangeSumCache()
 
   init(workbook: Workbook) {
     self.workbook = workbook
@@ -44,6 +46,15 @@ public final class EvaluationContext {
   func forEachCell(in range: RangeReference, _ body: (CellValue) -> Void) {
     let values = workbook.values
     workbook.sheets[range.sheet].grid.forEachCell(in: range.area) { id, _ in body(values[Int(id)]) }
+  }
+
+  /// The sum of a large range through the pass's cache, or nil for small ranges (summed
+  /// directly by the caller).
+  func cachedSum(of range: RangeReference?) -> RangeSumCache.Sum? {
+    guard let range else { return nil }
+    let area = boundedArea(range)
+    guard area.cellCount >= RangeSumCache.minimumCells else { return nil }
+    return rangeSums.sum(of: range, area: area, context: self)
   }
 
   // MARK: Reducing operands

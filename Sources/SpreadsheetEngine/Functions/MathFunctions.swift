@@ -11,6 +11,10 @@ enum MathFunctions {
 
   static let sums: [FunctionSpec] = [
     FunctionSpec("SUM", arguments: 1...variadic, parameters: [.reference]) { args throws(ExcelError) in
+      if args.count == 1, let sum = args.context.cachedSum(of: args.reference(0)) {
+        if let error = sum.error { throw error }
+        return .number(sum.total)
+      }
       var total = 0.0
       try args.forEachAggregateNumber { total = ApproximateArithmetic.add(total, $0) }
       return .number(total)
