@@ -25,7 +25,7 @@ struct ChartBuilder {
     }
     return XLSXChart(
       kind: chart.kind == .line ? .line : .column, title: chart.title, series: series,
-      xAxis: XLSXChartAxis(title: chart.xAxisTitle),
+      xAxis: XLSXChartAxis(title: chart.xAxisTitle, numberFormat: chart.xAxisFormat, labelsLow: true),
       yAxis: XLSXChartAxis(title: chart.yAxisTitle, numberFormat: chart.yAxisFormat),
       legendPosition: .bottom)
   }

@@ -8,6 +8,10 @@ final class InterruptGuard: @unchecked Sendable {
   private let lock = NSLock()
   private var paths: Set<String> = []
   private var sources: [DispatchSourceSignal] = []
+  /// Set by a long-running program that handles interrupts itself (see
+  /// `WorkbookExporter.leaveIdleInterruptsToProgram`): the status to exit with, and the sign that
+  /// an interrupt arriving while no export is in progress is the program's business.
+  private var programExitStatus: Int32?
 
   private init() {}
 
@@ -24,26 +28,47 @@ final class InterruptGuard: @unchecked Sendable {
     paths.remove(path)
   }
 
+  func leaveIdleInterruptsToProgram(exitStatus: Int32) {
+    lock.lock()
+    defer { lock.unlock() }
+    programExitStatus = exitStatus
+  }
+
   /// Signal handlers run on a dispatch queue (not in async-signal context), remove the tracked
-  /// files and exit with 128 + signal number, as shells expect.
+  /// files and exit with 128 + signal number, as shells expect, or with the status a program
+  /// that handles interrupts itself asked for.
   private func installHandlers() {
     for signalNumber in [SIGINT, SIGTERM] {
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
       source.setEventHandler { [weak self] in
-        self?.removeAll()
+        let (removed, programStatus) = self?.removeAll() ?? (false, nil)
+        if !removed, programStatus != nil { return }
         FileHandle.standardError.write(Data("interrupted; the previous output was left untouched\n".utf8))
-        exit(128 + signalNumber)
+        exit(programStatus ?? 128 + signalNumber)
       }
       source.resume()
       sources.append(source)
     }
   }
 
-  private func removeAll() {
+  /// Removes the tracked files; says whether there were any, and the program's exit status.
+  private func removeAll() -> (removed: Bool, programStatus: Int32?) {
     lock.lock()
     defer { lock.unlock() }
+    let removed = !paths.isEmpty
     for path in paths { unlink(path) }
     paths.removeAll()
+    return (removed, programExitStatus)
+  }
+}
+
+extension WorkbookExporter {
+  /// For programs that stay running and handle SIGINT/SIGTERM themselves (`finmodel watch`): an
+  /// interrupt that arrives while no export is in progress is left to the program instead of
+  /// ending it, and one that arrives during an export still removes the temporary file, then
+  /// exits with `exitStatus`.
+  public static func leaveIdleInterruptsToProgram(exitStatus: Int32) {
+    InterruptGuard.shared.leaveIdleInterruptsToProgram(exitStatus: exitStatus)
   }
 }

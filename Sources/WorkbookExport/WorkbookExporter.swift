@@ -75,7 +75,14 @@ public enum WorkbookExporter {
       .sorted(by: { $0.key < $1.key }) {
         try worksheet.setColumnWidth(width, column: column)
       }
-      if let freeze = layout.freeze { try worksheet.freezePanes(row: freeze.row, column: freeze.column) }
+      if let freeze = layout.freeze {
+        try worksheet.freezePanes(row: freeze.row, column: freeze.column)
+        if freeze.row > 0 { try worksheet.repeatRows(0, freeze.row - 1) }
+      }
+      // Printed (or exported to PDF) the sheet fits the page width in landscape.
+      try worksheet.setLandscape()
+      try worksheet.setPaper(.a4)
+      try worksheet.fitToPages(width: 1, height: 0)
       if let color = layout.tabColor.flatMap(XLSXColor.init(hex:)) { try worksheet.setTabColor(color) }
       for chart in layout.charts {
         do {

@@ -61,10 +61,14 @@ public struct XLSXChartAxis: Equatable, Sendable {
   public var title: String?
   /// Excel number format for the axis labels, e.g. `#,##0` or `$#,##0,"k"`.
   public var numberFormat: String?
+  /// Puts the tick labels at the bottom of the plot instead of at the crossing line, so that
+  /// category labels stay readable when values go negative.
+  public var labelsLow: Bool
 
-  public init(title: String? = nil, numberFormat: String? = nil) {
+  public init(title: String? = nil, numberFormat: String? = nil, labelsLow: Bool = false) {
     self.title = title
     self.numberFormat = numberFormat
+    self.labelsLow = labelsLow
   }
 }
 

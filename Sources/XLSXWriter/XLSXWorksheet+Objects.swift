@@ -79,6 +79,9 @@ extension XLSXWorksheet {
     guard let axis else { return }
     if let title = spec.title { chart_axis_set_name(axis, title) }
     if let format = spec.numberFormat { chart_axis_set_num_format(axis, format) }
+    if spec.labelsLow {
+      chart_axis_set_label_position(axis, UInt8(LXW_CHART_AXIS_LABEL_POSITION_LOW.rawValue))
+    }
   }
 
   private func validate(

@@ -24,6 +24,7 @@ enum ChartAssembler {
     case .axis(let isX, let title, let format, _):
       if isX {
         layout.charts[last].xAxisTitle = title
+        layout.charts[last].xAxisFormat = format
       } else {
         layout.charts[last].yAxisTitle = title
         layout.charts[last].yAxisFormat = format

@@ -71,6 +71,7 @@ public struct ChartDeclaration: Sendable {
   public var series: [(name: String, range: String, span: SourceSpan)] = []
   public var categories: (range: String, span: SourceSpan)?
   public var xAxisTitle: String?
+  public var xAxisFormat: String?
   public var yAxisTitle: String?
   public var yAxisFormat: String?
   public var span: SourceSpan
