@@ -1,5 +1,5 @@
-import Foundation
 import FormulaSyntax
+import Foundation
 import ModelFormat
 import SpreadsheetEngine
 import Testing
@@ -11,9 +11,11 @@ import WorkbookExport
 @Suite(.serialized) struct ExportConformanceTests {
   /// The conformance set: a model using every supported function, and every model in Models/.
   static func conformanceModels() throws -> [(name: String, model: Model)] {
-    var models: [(String, Model)] = [("conformance", try ModelFixtures.load(ConformanceModel.text(), name: "conformance.fmodel"))]
+    let everyFunction = try ModelFixtures.load(ConformanceModel.text(), name: "conformance.fmodel")
+    var models: [(String, Model)] = [("conformance", everyFunction)]
     let directory = TestPaths.repository.appendingPathComponent("Models")
-    for file in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() where file.hasSuffix(".fmodel") {
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    for file in files where file.hasSuffix(".fmodel") {
       let model = try Model.load(path: directory.appendingPathComponent(file).path)
       model.workbook.recalculate()
       models.append((file, model))
@@ -49,12 +51,15 @@ import WorkbookExport
           let theirs = recalculated.values[sheetName]?[address]?.value ?? .empty
           compared += 1
           if !Self.agree(cell.value, theirs) {
-            mismatches.append("\(sheetName)!\(address): finmodel \(cell.value) vs LibreOffice \(theirs)")
+            mismatches.append(
+              "\(sheetName)!\(address): finmodel \(cell.value) vs LibreOffice \(theirs)")
           }
         }
       }
       #expect(compared > 0, "\(name) has no formula cells")
-      #expect(mismatches.isEmpty, "\(name): \(mismatches.count) of \(compared) formula cells differ:\n\(mismatches.prefix(40).joined(separator: "\n"))")
+      let listing = mismatches.prefix(40).joined(separator: "\n")
+      #expect(
+        mismatches.isEmpty, "\(name): \(mismatches.count) of \(compared) formula cells differ:\n\(listing)")
     }
   }
 
@@ -76,7 +81,9 @@ import WorkbookExport
           if expected == .error(.cycle) { expected = .error(.number) }
           let cached = WorkbookPackageReader.value(of: written)
           if cached.map({ $0.matches(expected, relativeTolerance: 1e-15) }) != true {
-            problems.append("\(address): cached \(String(describing: cached)) (t=\(written.type ?? "n")) but finmodel has \(expected)")
+            let type = written.type ?? "n"
+            problems.append(
+              "\(address): cached \(String(describing: cached)) (t=\(type)) but finmodel has \(expected)")
           }
         }
       }
@@ -92,14 +99,16 @@ import WorkbookExport
     try WorkbookExporter.export(model, to: first)
     Thread.sleep(forTimeInterval: 1.1)
     try WorkbookExporter.export(model, to: second)
-    #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+    let firstBytes = try Data(contentsOf: URL(fileURLWithPath: first))
+    #expect(try firstBytes == Data(contentsOf: URL(fileURLWithPath: second)))
   }
 
   @Test func aFailedExportLeavesThePreviousFileAndNoTemporaryFile() throws {
     let directory = try TestPaths.temporaryDirectory()
     let target = directory.appendingPathComponent("out.xlsx")
     try Data("previous".utf8).write(to: target)
-    let model = try ModelFixtures.load("[S]\nA1: 1\nchart line \"Broken\" at C3\nseries \"x\" = Nowhere!A1:A3\n")
+    let model = try ModelFixtures.load(
+      "[S]\nA1: 1\nchart line \"Broken\" at C3\nseries \"x\" = Nowhere!A1:A3\n")
     #expect(throws: ExportError.self) { try WorkbookExporter.export(model, to: target.path) }
     #expect(try Data(contentsOf: target) == Data("previous".utf8))
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.xlsx"])
@@ -118,7 +127,8 @@ import WorkbookExport
     // Like Excel, a formula whose text result would pass the limit is #VALUE!.
     #expect(model.value("S!A2") == .error(.value))
     do {
-      try WorkbookExporter.export(model, to: try TestPaths.temporaryDirectory().appendingPathComponent("x.xlsx").path)
+      let target = try TestPaths.temporaryDirectory().appendingPathComponent("x.xlsx")
+      try WorkbookExporter.export(model, to: target.path)
       Issue.record("expected the export to refuse a 40,000-character text")
     } catch let error as ExportError {
       guard case .invalidModel(let diagnostics) = error else {

@@ -50,7 +50,7 @@ public struct MatrixView {
   }
 
   /// Visits values in row-major order.
-  public func forEach(_ body: (CellValue) throws(ExcelError) -> Void) throws(ExcelError) {
+  public func forEachValue(_ body: (CellValue) throws(ExcelError) -> Void) throws(ExcelError) {
     switch operand {
     case .value(let value): try body(value)
     case .array(let matrix): for value in matrix.values { try body(value) }

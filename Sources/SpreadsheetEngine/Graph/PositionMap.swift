@@ -82,7 +82,7 @@ struct PositionMap: Sendable {
   }
 
   /// Visits every entry, in no particular order.
-  func forEach(_ body: (Int, Int32) -> Void) {
+  func forEachEntry(_ body: (Int, Int32) -> Void) {
     for index in keys.indices where keys[index] != -1 { body(keys[index], values[index]) }
   }
 
@@ -90,7 +90,7 @@ struct PositionMap: Sendable {
   func sortedByKey() -> [(key: Int, value: Int32)] {
     var entries: [(key: Int, value: Int32)] = []
     entries.reserveCapacity(count)
-    forEach { entries.append(($0, $1)) }
+    forEachEntry { entries.append(($0, $1)) }
     entries.sort { $0.key < $1.key }
     return entries
   }

@@ -60,7 +60,7 @@ struct SheetGrid: Sendable {
       }
     } else {
       var inside: [(key: Int, id: Int32)] = []
-      index.forEach { key, id in
+      index.forEachEntry { key, id in
         let point = GridPoint(row: key / Grid.columnCount, column: key % Grid.columnCount)
         if area.contains(point) { inside.append((key, id)) }
       }

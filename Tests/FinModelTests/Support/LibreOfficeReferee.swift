@@ -1,5 +1,5 @@
-import Foundation
 import FormulaSyntax
+import Foundation
 import SpreadsheetEngine
 
 /// Recalculates workbooks from scratch in LibreOffice (through `scripts/lo_recalc.py`, UNO
@@ -34,7 +34,8 @@ enum LibreOfficeReferee {
     let script = TestPaths.repository.appendingPathComponent("scripts/lo_recalc.py").path
     let result = try ProcessRunner.run("/usr/bin/python3", [script] + paths)
     guard result.status == 0 else {
-      throw RefereeError(message: "lo_recalc.py exited \(result.status): \(result.stderr) \(result.stdout.prefix(2000))")
+      throw RefereeError(
+        message: "lo_recalc.py exited \(result.status): \(result.stderr) \(result.stdout.prefix(2000))")
     }
     return try JSONDecoder().decode([String: Workbook].self, from: Data(result.stdout.utf8))
   }

@@ -1,3 +1,4 @@
+import FormulaSyntax
 import Foundation
 import SpreadsheetEngine
 
@@ -12,17 +13,21 @@ enum WorkbookPackageReader {
 
   /// The cells of the `index`-th sheet (1-based), keyed by A1 address.
   static func cells(of path: String, sheet index: Int) throws -> [String: Cell] {
-    let xml = try ProcessRunner.run("/usr/bin/unzip", ["-p", path, "xl/worksheets/sheet\(index).xml"]).stdout
+    let entry = "xl/worksheets/sheet\(index).xml"
+    let xml = try ProcessRunner.run("/usr/bin/unzip", ["-p", path, entry]).stdout
     var cells: [String: Cell] = [:]
-    let pattern = try NSRegularExpression(pattern: #"<c r="([A-Z]+[0-9]+)"([^>]*?)(?:/>|>(.*?)</c>)"#, options: [.dotMatchesLineSeparators])
-    let formulaPattern = try NSRegularExpression(pattern: #"<f[^>]*>(.*?)</f>"#, options: [.dotMatchesLineSeparators])
-    let valuePattern = try NSRegularExpression(pattern: #"<v>(.*?)</v>"#, options: [.dotMatchesLineSeparators])
+    let dotAll: NSRegularExpression.Options = [.dotMatchesLineSeparators]
+    let pattern = try NSRegularExpression(
+      pattern: #"<c r="([A-Z]+[0-9]+)"([^>]*?)(?:/>|>(.*?)</c>)"#, options: dotAll)
+    let formulaPattern = try NSRegularExpression(pattern: #"<f[^>]*>(.*?)</f>"#, options: dotAll)
+    let valuePattern = try NSRegularExpression(pattern: #"<v>(.*?)</v>"#, options: dotAll)
     let typePattern = try NSRegularExpression(pattern: #"\bt="([a-z]+)""#)
     let text = xml as NSString
     for match in pattern.matches(in: xml, range: NSRange(location: 0, length: text.length)) {
       let address = text.substring(with: match.range(at: 1))
       let attributes = text.substring(with: match.range(at: 2))
-      let body = match.range(at: 3).location == NSNotFound ? "" : text.substring(with: match.range(at: 3))
+      let bodyRange = match.range(at: 3)
+      let body = bodyRange.location == NSNotFound ? "" : text.substring(with: bodyRange)
       cells[address] = Cell(
         type: first(typePattern, in: attributes), formula: first(formulaPattern, in: body).map(unescape),
         cached: first(valuePattern, in: body).map(unescape))
@@ -32,7 +37,9 @@ enum WorkbookPackageReader {
 
   private static func first(_ regex: NSRegularExpression, in text: String) -> String? {
     let ns = text as NSString
-    guard let match = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
+    guard let match = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else {
+      return nil
+    }
     return ns.substring(with: match.range(at: 1))
   }
 
@@ -53,8 +60,6 @@ enum WorkbookPackageReader {
     }
   }
 }
-
-import FormulaSyntax
 
 enum ExcelErrorLiteral {
   static func value(_ literal: String) -> CellValue? {

@@ -43,7 +43,7 @@ extension Arguments {
     if case .value(let value) = view.operand {
       return value.isEmpty ? [] : [try value.asNumber()]
     }
-    try view.forEach { value throws(ExcelError) in
+    try view.forEachValue { value throws(ExcelError) in
       switch value {
       case .number(let number): numbers.append(number)
       case .error(let error): throw error
