@@ -11,6 +11,6 @@ struct FinModel: ParsableCommand {
       but an integrity check failed; 4 an output file could not be written; 64 invalid \
       command-line usage.
       """,
-    subcommands: [RecalcCommand.self, ExportCommand.self]
+    subcommands: [RecalcCommand.self, ExportCommand.self, WatchCommand.self]
   )
 }

@@ -89,7 +89,12 @@ struct RecalcCommand: ParsableCommand {
 
 /// Prints reference cycles as warnings pointing at the line that defines each cycle's first cell.
 func reportCycles(_ report: RecalculationReport, model: Model) {
-  for cycle in report.cycles {
+  reportCycles(report.cycles, model: model)
+}
+
+/// Prints each cycle (its cells, ending with the first again) as a warning.
+func reportCycles(_ cycles: [[CellAddress]], model: Model) {
+  for cycle in cycles {
     let path = cycle.map { model.workbook.name(of: $0) }.joined(separator: " → ")
     let first = cycle[0]
     let diagnostic = Diagnostic(

@@ -5,7 +5,9 @@ import SpreadsheetEngine
 /// A loaded model: the engine workbook plus everything the text says about presentation,
 /// checks, outputs and scenarios.
 public final class Model {
-  public let source: SourceText
+  /// The text the model was loaded from; a watch session replaces it after each update so that
+  /// diagnostics point at the current text.
+  public internal(set) var source: SourceText
   public let workbook: Workbook
   public internal(set) var layouts: [SheetLayout] = []
   public internal(set) var properties: [(key: String, value: String)] = []
@@ -97,6 +99,24 @@ public final class Model {
   /// The span of the line that defined a cell, if any.
   public func definitionSpan(sheet: Int, at point: GridPoint) -> SourceSpan? {
     placedLines.last { $0.sheet == sheet && $0.area.contains(point) }?.span
+  }
+
+  /// Takes everything but the workbook from `fresh`, a model loaded from newer text whose edits
+  /// were applied to this model's workbook (see `ModelSession`).
+  ///
+  /// Checks and outputs are taken as they are: their bound formulas name sheets by index and have
+  /// defined names inlined, so they hold for this workbook as long as the sheets and names agree,
+  /// which is the condition for applying edits at all.
+  func adoptPresentation(of fresh: Model) {
+    source = fresh.source
+    layouts = fresh.layouts
+    properties = fresh.properties
+    checks = fresh.checks
+    outputs = fresh.outputs
+    scenarios = fresh.scenarios
+    warnings = fresh.warnings
+    loadTimings = fresh.loadTimings
+    placedLines = fresh.placedLines
   }
 
   /// The scenario with this name (ignoring case).

@@ -125,7 +125,7 @@ struct ModelBuilder {
   }
 
   private mutating func placeCells(_ line: CellLine, sheet: Int) {
-    if let previous = placed.first(where: { $0.sheet == sheet && overlaps($0.area, line.area) }) {
+    if let previous = firstOverlap(line.area, sheet: sheet) {
       let (previousLine, _) = source.location(of: previous.span.start)
       diagnostics.append(
         Diagnostic(
@@ -161,6 +161,23 @@ struct ModelBuilder {
         }
       }
     }
+  }
+
+  /// The earliest placed line that shares a cell with `area` on `sheet`.
+  ///
+  /// Asks the workbook whether any cell of the area is taken, which costs a look-up per cell the
+  /// line is about to place anyway; only then are the lines searched. Comparing every line with
+  /// every earlier one took a second on a 20,000-line model, and `finmodel watch` loads the model
+  /// on every save. (A line whose formula failed placed no cells, so an overlap with it goes
+  /// unreported; the file has an error already.)
+  private func firstOverlap(_ area: GridArea, sheet: Int) -> (sheet: Int, area: GridArea, span: SourceSpan)? {
+    let taken = (area.top...area.bottom).contains { row in
+      (area.left...area.right).contains {
+        workbook.content(sheet: sheet, at: GridPoint(row: row, column: $0)) != nil
+      }
+    }
+    guard taken else { return nil }
+    return placed.first { $0.sheet == sheet && overlaps($0.area, area) }
   }
 
   private func overlaps(_ a: GridArea, _ b: GridArea) -> Bool {

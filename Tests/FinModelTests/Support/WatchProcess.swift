@@ -24,8 +24,8 @@ final class WatchProcess: @unchecked Sendable {
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    read(out.fileHandleForReading, into: \.stdoutBuffer)
-    read(err.fileHandleForReading, into: \.stderrBuffer)
+    read(out.fileHandleForReading, isStdout: true)
+    read(err.fileHandleForReading, isStdout: false)
   }
 
   deinit {
@@ -33,12 +33,18 @@ final class WatchProcess: @unchecked Sendable {
   }
 
   /// Collects a stream on a background thread until it ends.
-  private func read(_ handle: FileHandle, into buffer: ReferenceWritableKeyPath<WatchProcess, Data>) {
+  private func read(_ handle: FileHandle, isStdout: Bool) {
     Thread.detachNewThread { [self] in
       while true {
         let data = handle.availableData
         condition.lock()
-        if data.isEmpty { openStreams -= 1 } else { self[keyPath: buffer].append(data) }
+        if data.isEmpty {
+          openStreams -= 1
+        } else if isStdout {
+          stdoutBuffer.append(data)
+        } else {
+          stderrBuffer.append(data)
+        }
         condition.broadcast()
         condition.unlock()
         if data.isEmpty { return }
