@@ -9,7 +9,8 @@ import WorkbookExport
 //   finmodel-bench MODEL [--meta MODEL.fmodel.json] [--loads K] [--edit 'LABEL=Sheet!B5']...
 //                  [--repeat N] [--budget SECONDS] [--probe Sheet!C2]... [--export OUT.xlsx]
 //
-// Prints one JSON object per line on stdout:
+// Prints one JSON object per line on stdout. Times are wall-clock; the "Cpu" fields are the
+// thread's CPU time over the same span (steadier when other processes share the cores).
 // - "load"     one per load: readMs (file read and checks), parseMs, buildMs, evalMs (the first,
 //              full recalculation), evaluated, cells, formulas.
 // - "full"     over the K loads: median and min of each phase, and rates (formula cells per second).
