@@ -37,7 +37,7 @@ public enum WorkbookExporter {
     for sheet in engine.sheets.indices {
       let worksheet = try workbook.addWorksheet(named: sheetNames[sheet])
       let layout = model.layouts[sheet]
-      let attributes = layout.resolvedAttributes()
+      let attributes = model.resolvedAttributes(sheet: sheet)
       let cells = engine.cells(onSheet: sheet)
       var written = Set<GridPoint>()
       for cell in cells {

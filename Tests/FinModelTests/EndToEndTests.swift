@@ -124,4 +124,13 @@ import Testing
     let after = try FileManager.default.attributesOfItem(atPath: path.path)
     #expect(attributes[.modificationDate] as? Date == after[.modificationDate] as? Date)
   }
+
+  @Test func farApartCellsAndGridWideFormatsStayCheap() throws {
+    let path = try ModelFixtures.file("[S]\nformat A1:XFD1048576 \"0.00\"\nA1: 1\nXFD1048576: =A1*2\n")
+    let table = try ProcessRunner.finmodel(["recalc", path.path])
+    #expect(table.status == 0)
+    #expect(table.stdout == "[S]\n  A1          1.00\n  XFD1048576  2.00\n\n")
+    let output = path.deletingLastPathComponent().appendingPathComponent("wide.xlsx").path
+    #expect(try ProcessRunner.finmodel(["export", path.path, "-o", output]).status == 0)
+  }
 }

@@ -63,7 +63,7 @@ import Testing
       """)
     #expect(model.value("S!A1") == .text("x"))
     #expect(model.value("S!A2") == .error(.notAvailable))
-    #expect(model.layouts[0].format(at: GridPoint(row: 2, column: 0)) == "#,##0.0")
+    #expect(model.resolvedAttributes(sheet: 0)[GridPoint(row: 2, column: 0)]?.format == "#,##0.0")
     #expect(model.value("S!A4") == .text("# not a comment"))
   }
 
@@ -94,7 +94,7 @@ import Testing
     #expect(layout.columnWidths[0] == 30)
     #expect(layout.columnWidths[3] == 12)
     #expect(layout.freeze == GridPoint(row: 1, column: 1))
-    let attributes = layout.resolvedAttributes()
+    let attributes = model.resolvedAttributes(sheet: 0)
     #expect(attributes[GridPoint(row: 1, column: 2)]?.format == "0.0%")
     #expect(attributes[GridPoint(row: 1, column: 2)]?.style == "input")
     #expect(attributes[GridPoint(row: 1, column: 1)]?.note == "Source: S1")

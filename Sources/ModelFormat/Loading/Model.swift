@@ -96,6 +96,34 @@ public final class Model {
     }
   }
 
+  /// The effective attributes (format, style, note, emphasis) of the cells of a sheet, keyed by
+  /// position: range directives first, then cell lines, later ones winning.
+  ///
+  /// A range is expanded position by position only while it is small next to the sheet (so that
+  /// styled blank cells, such as a header band, keep their look); a huge one, such as a format
+  /// over a whole block of the grid, visits only the cells that exist. Cost:
+  /// Σ min(range size, cells on the sheet) — never the grid.
+  public func resolvedAttributes(sheet: Int) -> [GridPoint: CellAttributes] {
+    let layout = layouts[sheet]
+    let budget = 4 * workbook.sheets[sheet].cellCount + 65_536
+    var result: [GridPoint: CellAttributes] = [:]
+    for (area, attributes) in layout.directiveAttributes + layout.lineAttributes {
+      if area.cellCount <= budget {
+        for row in area.top...area.bottom {
+          for column in area.left...area.right {
+            let point = GridPoint(row: row, column: column)
+            result[point] = (result[point] ?? CellAttributes()).overridden(by: attributes)
+          }
+        }
+      } else {
+        for cell in workbook.cells(onSheet: sheet, in: area) {
+          result[cell.point] = (result[cell.point] ?? CellAttributes()).overridden(by: attributes)
+        }
+      }
+    }
+    return result
+  }
+
   /// The span of the line that defined a cell, if any.
   public func definitionSpan(sheet: Int, at point: GridPoint) -> SourceSpan? {
     placedLines.last { $0.sheet == sheet && $0.area.contains(point) }?.span

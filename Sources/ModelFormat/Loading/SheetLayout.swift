@@ -9,17 +9,18 @@ public struct SheetLayout: Sendable {
   public internal(set) var tabColor: String?
   public internal(set) var charts: [ChartDeclaration] = []
   /// Attributes from `format`/`style`/`note` directives, in file order.
-  var directiveAttributes: [(GridArea, CellAttributes)] = []
+  public internal(set) var directiveAttributes: [(GridArea, CellAttributes)] = []
   /// Attributes written on cell lines; they win over directives.
-  var lineAttributes: [(GridArea, CellAttributes)] = []
+  public internal(set) var lineAttributes: [(GridArea, CellAttributes)] = []
 
   init(name: String) {
     self.name = name
   }
 
-  /// The effective attributes of every cell that has any, keyed by position.
+  /// The effective attributes of every position any attribute line or directive covers.
   ///
-  /// O(total area of the attribute ranges): computed once per export, not per cell.
+  /// O(total area of the attribute ranges); `Model.resolvedAttributes(sheet:)` is the bounded
+  /// version to use on real models.
   public func resolvedAttributes() -> [GridPoint: CellAttributes] {
     var result: [GridPoint: CellAttributes] = [:]
     for (area, attributes) in directiveAttributes + lineAttributes {
@@ -31,16 +32,6 @@ public struct SheetLayout: Sendable {
       }
     }
     return result
-  }
-
-  /// The number format of one cell, if the model gives one (used for terminal display).
-  public func format(at point: GridPoint) -> String? {
-    var format: String?
-    for (area, attributes) in directiveAttributes + lineAttributes
-    where attributes.format != nil && area.contains(point) {
-      format = attributes.format
-    }
-    return format
   }
 }
 

@@ -26,10 +26,17 @@ public enum TableResultWriter {
         left = min(left, cell.point.column)
         right = max(right, cell.point.column)
       }
+      let boxArea = (bottom - top + 1) * (right - left + 1)
+      if boxArea > max(10_000, 4 * cells.count) {
+        // A sparse sheet (cells far apart) is listed cell by cell: a grid would be mostly blank
+        // and, at the far corners of the sheet, billions of positions.
+        out += renderList(cells, attributes: model.resolvedAttributes(sheet: sheet)) + "\n"
+        continue
+      }
       var grid: [GridPoint: (text: String, rightAligned: Bool)] = [:]
-      let layout = model.layouts[sheet]
+      let attributes = model.resolvedAttributes(sheet: sheet)
       for cell in cells {
-        grid[cell.point] = display(cell.value, format: layout.format(at: cell.point))
+        grid[cell.point] = display(cell.value, format: attributes[cell.point]?.format)
       }
       out += renderGrid(grid, rows: top...bottom, columns: left...right)
       out += "\n"
@@ -49,6 +56,20 @@ public enum TableResultWriter {
     case .boolean(let flag): return (flag ? "TRUE" : "FALSE", true)
     case .error(let error): return (error.rawValue, true)
     }
+  }
+
+  private static func renderList(
+    _ cells: [(point: GridPoint, content: CellContent, value: CellValue)],
+    attributes: [GridPoint: CellAttributes]
+  ) -> String {
+    let width = cells.map { A1Notation.cellName($0.point).count }.max() ?? 1
+    var out = ""
+    for cell in cells {
+      let name = A1Notation.cellName(cell.point)
+      let text = display(cell.value, format: attributes[cell.point]?.format).text
+      out += "  " + name + String(repeating: " ", count: width - name.count) + "  " + clip(text) + "\n"
+    }
+    return out
   }
 
   private static func renderGrid(
