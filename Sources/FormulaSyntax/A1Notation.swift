@@ -76,6 +76,29 @@ public enum A1Notation {
     return (row, column, rowAbsolute, columnAbsolute)
   }
 
+  /// Whether `bytes` has the shape of a cell address (`$?letters$?digits`) whether or not it lies
+  /// on the grid, so that `XFE1` or `A1048577` can be reported as beyond the grid rather than as
+  /// a mystery.
+  static func isCellShaped(_ bytes: some Collection<UInt8>) -> Bool {
+    var rest = bytes[...]
+    if rest.first == UInt8(ascii: "$") { rest = rest.dropFirst() }
+    let letters = rest.prefix { ($0 & 0xDF) >= 65 && ($0 & 0xDF) <= 90 }
+    rest = rest.dropFirst(letters.count)
+    if rest.first == UInt8(ascii: "$") { rest = rest.dropFirst() }
+    return !letters.isEmpty && !rest.isEmpty && rest.allSatisfy { $0 >= 48 && $0 <= 57 }
+  }
+
+  /// Whether `text` looks like a cell address but lies beyond the grid (`XFE1`, `A1048577`).
+  public static func isBeyondGrid(_ text: some StringProtocol) -> Bool {
+    let bytes = Array(text.utf8)
+    return isCellShaped(bytes) && splitCell(bytes) == nil
+  }
+
+  /// The message for a cell-shaped word that is not on the grid.
+  public static func beyondGridMessage(_ text: some StringProtocol) -> String {
+    "'\(text)' is beyond Excel's grid (columns A to XFD, rows 1 to 1,048,576)"
+  }
+
   /// 0-based row index of a 1-based decimal row number within the grid.
   static func rowNumber(_ digits: ArraySlice<UInt8>) -> Int? {
     guard !digits.isEmpty, digits.count <= 7 else { return nil }

@@ -36,6 +36,12 @@ public struct FormulaParser {
     guard case .end = rest.kind else {
       throw parser.unexpected(rest, expecting: "an operator or the end of the formula")
     }
+    if expression.node(deeperThan: FormulaLimits.maximumHeight) != nil {
+      throw FormulaSyntaxError(
+        "formula is too deeply nested: more than \(FormulaLimits.maximumHeight) levels of operators and function calls",
+        span: expression.span,
+        suggestion: "split it across cells, or add a range with SUM instead of a long chain of '+'")
+    }
     return expression
   }
 

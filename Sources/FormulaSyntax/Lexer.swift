@@ -186,7 +186,9 @@ struct Lexer {
       if let first = axis(bytes[start..<end], rows: true), let last = axis(second, rows: true) {
         return .area(.rows(first, last))
       }
-      throw FormulaSyntaxError("invalid row range", span: span(start, position))
+      let rowsText = String(decoding: bytes[start..<position], as: UTF8.self)
+      throw FormulaSyntaxError(
+        "invalid row range '\(rowsText)' (rows run from 1 to 1,048,576)", span: span(start, position))
     }
     var sawDigit = false
     while position < bytes.count, bytes[position] >= 48, bytes[position] <= 57 {
@@ -250,7 +252,10 @@ struct Lexer {
       position += 1
       let secondWord = scanWord()
       guard let other = A1Notation.splitCell(Array(secondWord)) else {
-        throw FormulaSyntaxError("invalid range end", span: span(start, position))
+        throw FormulaSyntaxError(
+          A1Notation.isCellShaped(secondWord)
+            ? A1Notation.beyondGridMessage(String(decoding: secondWord, as: UTF8.self)) : "invalid range end",
+          span: span(start, position))
       }
       let second = CellReference(
         row: AxisReference(value: other.row, isAbsolute: other.rowAbsolute),
@@ -268,6 +273,10 @@ struct Lexer {
         }
         position = save
       }
+    }
+    if next == UInt8(ascii: ":") || word.contains(UInt8(ascii: "$")), A1Notation.isCellShaped(word) {
+      throw FormulaSyntaxError(
+        A1Notation.beyondGridMessage(String(decoding: word, as: UTF8.self)), span: span(start, position))
     }
     if word.contains(UInt8(ascii: "$")) {
       throw FormulaSyntaxError(

@@ -4,13 +4,14 @@ import Foundation
 public struct SourceText: Sendable {
   public let path: String
   public let bytes: [UInt8]
-  /// Byte offset where each line starts.
+  /// Byte offset where each line starts. Line 1 starts after a UTF-8 byte-order mark, which is
+  /// not content: columns on line 1 count from the first character after it.
   let lineStarts: [Int]
 
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
-    var starts = [0]
+    var starts = [bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0]
     for (offset, byte) in bytes.enumerated() where byte == 10 { starts.append(offset + 1) }
     self.lineStarts = starts
   }
@@ -19,7 +20,7 @@ public struct SourceText: Sendable {
 
   /// 1-based line and column (in characters) of a byte offset.
   public func location(of offset: Int) -> (line: Int, column: Int) {
-    let clamped = max(0, min(offset, bytes.count))
+    let clamped = max(lineStarts[0], min(offset, bytes.count))
     var low = 0
     var high = lineStarts.count - 1
     while low < high {

@@ -9,6 +9,8 @@ import SpreadsheetEngine
 struct ModelBuilder {
   let source: SourceText
   private var diagnostics: [Diagnostic] = []
+  /// Binding issues already reported (message and span), see `report`.
+  private var reported: Set<BindingIssue> = []
   private let workbook = Workbook()
   private var layouts: [SheetLayout] = []
   /// Every cell line placed, to say where a cell was first defined.
@@ -31,7 +33,17 @@ struct ModelBuilder {
     placeCellsAndLayout(statements, model: model)
     model.layouts = layouts
     bindWorkbookFormulas(statements, model: model)
-    let errors = diagnostics.filter { $0.severity == .error }
+    var errors = diagnostics.filter { $0.severity == .error }
+    if workbook.sheets.isEmpty && errors.isEmpty {
+      // An empty file, or one with only comments and directives, is almost certainly the wrong
+      // file or a save that was cut short; evaluating it would silently print nothing.
+      let empty = source.bytes.allSatisfy { [9, 10, 13, 32, 0xEF, 0xBB, 0xBF].contains($0) }
+      errors.append(
+        Diagnostic(
+          empty ? "the file is empty" : "the model has no sheet", span: nil,
+          suggestion: "a model needs at least one [Sheet] header followed by cell lines such as 'A1: 1'"))
+      diagnostics += errors
+    }
     guard errors.isEmpty else {
       throw .invalid(
         source: source, diagnostics: diagnostics.sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
@@ -260,9 +272,11 @@ struct ModelBuilder {
     }
   }
 
+  /// Records binding issues once each: a defined name's problem surfaces again in every formula
+  /// that uses it, with the same span. A set, not a search of the diagnostics, so that a file
+  /// with many errors is not quadratic.
   private mutating func report(_ issues: [BindingIssue]) {
-    for issue in issues
-    where !diagnostics.contains(where: { $0.span == issue.span && $0.message == issue.message }) {
+    for issue in issues where reported.insert(BindingIssue(issue.message, span: issue.span)).inserted {
       diagnostics.append(Diagnostic(issue.message, span: issue.span, suggestion: issue.suggestion))
     }
   }

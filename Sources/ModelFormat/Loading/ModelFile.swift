@@ -2,8 +2,6 @@ import Foundation
 
 /// Reads a model file's bytes, refusing what is clearly not a model before parsing.
 enum ModelFile {
-  /// Largest model file accepted (a million-line model is well under this).
-  static let maximumSize = 512 * 1024 * 1024
 
   static func read(path: String) throws(ModelLoadError) -> SourceText {
     var isDirectory: ObjCBool = false
@@ -23,10 +21,18 @@ enum ModelFile {
     } catch {
       throw .unreadable(path: path, reason: "cannot be read: \(error.localizedDescription)")
     }
-    guard data.count <= maximumSize else {
-      throw .unreadable(path: path, reason: "is larger than \(maximumSize / 1_048_576) MB")
+    guard data.count <= ModelLimits.maximumFileSize else {
+      throw .unreadable(
+        path: path,
+        reason: "is larger than \(ModelLimits.maximumFileSize / 1_048_576) MB; this cannot be a model")
     }
     let bytes = [UInt8](data)
+    let lines = bytes.reduce(into: 1) { count, byte in if byte == 10 { count += 1 } }
+    guard lines <= ModelLimits.maximumLines else {
+      throw .unreadable(
+        path: path,
+        reason: "has \(lines) lines; finmodel reads at most \(ModelLimits.maximumLines) lines")
+    }
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
       throw .unreadable(
         path: path, reason: "is a zip/xlsx file, not a model text file (model files are .fmodel text)")

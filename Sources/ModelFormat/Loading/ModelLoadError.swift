@@ -10,10 +10,16 @@ public enum ModelLoadError: Error, Sendable {
     switch self {
     case .unreadable(let path, let reason): "\(path): error: \(reason)"
     case .invalid(let source, let diagnostics):
-      DiagnosticRenderer.render(diagnostics, in: source) + "\n"
+      DiagnosticRenderer.render(Array(diagnostics.prefix(Self.shownDiagnostics)), in: source) + "\n"
+        + (diagnostics.count > Self.shownDiagnostics
+          ? "... \(diagnostics.count - Self.shownDiagnostics) more not shown\n" : "")
         + "\(diagnostics.filter { $0.severity == .error }.count) error(s) in \(source.path)"
     }
   }
+
+  /// At most this many diagnostics are printed: a binary or mangled file can have an error on
+  /// every one of a million lines, and the first few say what is wrong.
+  public static let shownDiagnostics = 50
 }
 
 extension ModelLoadError: CustomStringConvertible {

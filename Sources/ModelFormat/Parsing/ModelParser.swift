@@ -7,6 +7,8 @@ public struct ModelParser {
   public private(set) var statements: [ModelStatement] = []
   public private(set) var diagnostics: [Diagnostic] = []
   private let source: SourceText
+  /// Cells placed by the cell lines read so far, against `ModelLimits.maximumCells`.
+  private var cellCount = 0
 
   public static func parse(_ source: SourceText) -> ModelParser {
     var parser = ModelParser(source: source)
@@ -54,9 +56,25 @@ public struct ModelParser {
         try parseDirective(word, &cursor, lineStart: contentStart)
         return
       }
-      statements.append(.cells(try CellLineParser.parse(&cursor)))
+      let line = try CellLineParser.parse(&cursor)
+      try count(line)
+      statements.append(.cells(line))
     } catch {
-      diagnostics.append(error)
+      if error != .dropped { diagnostics.append(error) }
+    }
+  }
+
+  /// Refuses the line that takes the model past `ModelLimits.maximumCells`, once; later cell lines
+  /// are dropped quietly (the model does not load anyway).
+  private mutating func count(_ line: CellLine) throws(Diagnostic) {
+    guard cellCount <= ModelLimits.maximumCells else { throw Diagnostic.dropped }
+    cellCount += line.area.cellCount
+    guard cellCount <= ModelLimits.maximumCells else {
+      throw Diagnostic(
+        "\(A1Notation.areaName(line.area)) takes the model past \(ModelLimits.maximumCells) cells (this line alone fills \(line.area.cellCount))",
+        span: line.areaSpan,
+        suggestion:
+          "finmodel holds at most \(ModelLimits.maximumCells) cells; fill only the cells the model uses")
     }
   }
 
@@ -180,4 +198,9 @@ public struct ModelParser {
     statements.append(
       .columnWidth(first: min(first, last), last: max(first, last), width: width, span: token.span))
   }
+}
+
+extension Diagnostic {
+  /// Marks a line skipped without a diagnostic of its own (see `ModelParser.count`).
+  fileprivate static let dropped = Diagnostic("", span: nil)
 }

@@ -7,8 +7,18 @@ struct Binder {
   let workbook: Workbook
   let sheet: Int
   var issues: [BindingIssue] = []
-  /// Names being expanded, to report a name defined through itself.
-  private var expanding: [String] = []
+  /// Names being expanded, to report a name defined through itself (a set: a chain of names can
+  /// be a thousand deep, and a linear search per level made binding quadratic).
+  private var expanding: Set<String> = []
+  /// Current nesting and nodes bound so far: names are inlined, so the bound tree can be far
+  /// taller and larger than the text (a name used twice in the next name doubles it each time).
+  /// Both are bounded (`FormulaLimits`) so that binding and evaluation stay within the stack and
+  /// memory whatever the names.
+  private var level = 0
+  private var size = 0
+  /// Where the outermost name being expanded is used in the formula being bound.
+  private var outermostNameSpan: SourceSpan?
+  private var tooLarge = false
 
   init(workbook: Workbook, sheet: Int) {
     self.workbook = workbook
@@ -16,6 +26,29 @@ struct Binder {
   }
 
   mutating func bind(_ expression: FormulaExpression) -> BoundExpression {
+    level += 1
+    size += 1
+    defer { level -= 1 }
+    if level > FormulaLimits.maximumHeight || size > FormulaLimits.maximumExpandedSize {
+      if !tooLarge {
+        tooLarge = true
+        let what =
+          level > FormulaLimits.maximumHeight
+          ? "more than \(FormulaLimits.maximumHeight) levels deep"
+          : "larger than \(FormulaLimits.maximumExpandedSize) parts"
+        issues.append(
+          BindingIssue(
+            "expanding the defined names here makes a formula \(what)",
+            span: outermostNameSpan ?? expression.span,
+            suggestion:
+              "names are copied into every formula that uses them; keep big intermediate results in cells"))
+      }
+      return .constant(.error(.value))
+    }
+    return bindNode(expression)
+  }
+
+  private mutating func bindNode(_ expression: FormulaExpression) -> BoundExpression {
     switch expression.kind {
     case .number(let value): return .constant(.number(value))
     case .text(let value): return .constant(.text(value))
@@ -80,18 +113,24 @@ struct Binder {
   private mutating func bindName(_ name: String, span: SourceSpan) -> BoundExpression {
     let key = name.uppercased()
     guard let definition = workbook.definedNames[key] else {
-      let suggestion = Suggestions.closest(to: name, among: workbook.definedNames.values.map(\.name))
-      issues.append(
-        BindingIssue(
-          "unknown name '\(name)'", span: span, suggestion: suggestion.map { "did you mean \($0)?" }))
+      let suggestion =
+        A1Notation.isBeyondGrid(name)
+        ? A1Notation.beyondGridMessage(name)
+        : Suggestions.closest(to: name, among: workbook.definedNames.values.map(\.name))
+          .map { "did you mean \($0)?" }
+      issues.append(BindingIssue("unknown name '\(name)'", span: span, suggestion: suggestion))
       return .constant(.error(.name))
     }
     guard !expanding.contains(key) else {
       issues.append(BindingIssue("name '\(name)' is defined in terms of itself", span: span))
       return .constant(.error(.name))
     }
-    expanding.append(key)
-    defer { expanding.removeLast() }
+    if expanding.isEmpty { outermostNameSpan = span }
+    expanding.insert(key)
+    defer {
+      expanding.remove(key)
+      if expanding.isEmpty { outermostNameSpan = nil }
+    }
     return bind(definition.expression)
   }
 }

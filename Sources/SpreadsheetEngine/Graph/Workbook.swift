@@ -8,6 +8,9 @@ import Foundation
 /// This keeps memory per formula cell small and makes evaluation order a matter of integer ids.
 public final class Workbook {
   public internal(set) var sheets: [Sheet] = []
+  /// Sheet indices by upper-cased name: a linear search per header made loading a model with
+  /// thousands of sheets quadratic.
+  private var sheetIndexByName: [String: Int] = [:]
   public private(set) var formulas: [Formula] = []
   public private(set) var definedNames: [String: DefinedName] = [:]
   /// Definition order of the names (for export and listing).
@@ -48,13 +51,13 @@ public final class Workbook {
         span: SourceSpan(start: 0, end: 0))
     }
     sheets.append(Sheet(name: name))
+    sheetIndexByName[name.uppercased()] = sheets.count - 1
     return sheets.count - 1
   }
 
   /// The index of the sheet with this name, compared ignoring case as Excel does.
   public func sheetIndex(named name: String) -> Int? {
-    let upper = name.uppercased()
-    return sheets.firstIndex { $0.name.uppercased() == upper }
+    sheetIndexByName[name.uppercased()]
   }
 
   /// Defines (or redefines) a workbook-level name. `expression` is parsed with anchor A1.
