@@ -27,11 +27,7 @@ enum MathFunctions {
     // The sum range is resized to the criteria range's shape from its own top-left cell.
     FunctionSpec("SUMIF", arguments: 2...3, parameters: [.reference, .valueOrError, .reference]) {
       args throws(ExcelError) in
-      let range = args.matrix(0)
-      let scan = ConditionalScan(range: range, criterion: Criterion(args.value(1)))
-      let shape = range.fullShape
-      let target =
-        args.isMissing(2) ? range : args.matrix(2).resized(rows: shape.rows, columns: shape.columns)
+      let (scan, target) = ConditionalScan.singleCriterion(args)
       return .number(try scan.sum(of: target))
     },
     FunctionSpec("SUMIFS", arguments: 3...variadic, parameters: rangeCriterionPairs) {

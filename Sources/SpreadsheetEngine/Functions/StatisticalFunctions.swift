@@ -69,11 +69,7 @@ enum StatisticalFunctions {
     // The average range is resized to the criteria range's shape, as SUMIF's sum range is.
     FunctionSpec("AVERAGEIF", arguments: 2...3, parameters: [.reference, .valueOrError, .reference]) {
       args throws(ExcelError) in
-      let range = args.matrix(0)
-      let scan = ConditionalScan(range: range, criterion: Criterion(args.value(1)))
-      let shape = range.fullShape
-      let target =
-        args.isMissing(2) ? range : args.matrix(2).resized(rows: shape.rows, columns: shape.columns)
+      let (scan, target) = ConditionalScan.singleCriterion(args)
       return .number(try scan.average(of: target))
     },
     FunctionSpec("AVERAGEIFS", arguments: 3...variadic, parameters: MathFunctions.rangeCriterionPairs) {

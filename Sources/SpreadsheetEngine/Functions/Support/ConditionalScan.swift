@@ -12,6 +12,17 @@ struct ConditionalScan {
   let rows: Int
   let columns: Int
 
+  /// SUMIF/AVERAGEIF's arguments `(range, criterion[, target])`: the scan, and the target range
+  /// resized to the criteria range's shape from its own top-left cell (the range itself when the
+  /// target is omitted), as Excel does.
+  static func singleCriterion(_ args: Arguments) -> (scan: ConditionalScan, target: MatrixView) {
+    let range = args.matrix(0)
+    let scan = ConditionalScan(range: range, criterion: Criterion(args.value(1)))
+    let shape = range.fullShape
+    let target = args.isMissing(2) ? range : args.matrix(2).resized(rows: shape.rows, columns: shape.columns)
+    return (scan, target)
+  }
+
   /// The pairs `(range, criterion)` of the arguments from `start` on; an odd count is #VALUE!.
   init(_ args: Arguments, pairsFrom start: Int) throws(ExcelError) {
     guard (args.count - start) % 2 == 0, args.count > start else { throw .value }
