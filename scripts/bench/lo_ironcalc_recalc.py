@@ -8,14 +8,14 @@ Usage (any python3; it runs each engine under the interpreter that can load it):
 
 Prints one JSON object per engine and file on stdout:
 
-- LibreOffice (Debian's /usr/bin/python3 with python3-uno): one headless soffice with a private
-  profile serves every file (scripts/lo_recalc.py starts, connects and stops it). For each file:
+- LibreOffice (Debian's /usr/bin/python3 with python3-uno): a fresh headless soffice with a
+  private profile for each file (scripts/lo_recalc.py starts, connects and stops it). For each file:
   ``loadSeconds`` (loadComponentFromURL, hidden, read-only: not part of the recalculation),
   ``calcSeconds`` (each ``doc.calculateAll()``, timed inside the UNO client around the call, so
   it is LibreOffice's recalculation plus one UNO round trip), the soffice.bin resident memory
   before the load, after it, and its peak during load and recalculation (VmHWM, reset before
-  each file through /proc/PID/clear_refs), and the probe cells' values after recalculation.
-  ``startSeconds`` is soffice's start-up, once per run.
+  the load through /proc/PID/clear_refs), and the probe cells' values after recalculation.
+  ``startSeconds`` is soffice's start-up.
 - IronCalc (PyPI ``ironcalc``, in this interpreter or the ``python3`` on PATH): one fresh process
   per file. ``loadSeconds`` (``ironcalc.load_from_xlsx``, which does not evaluate) and
   ``evaluateSeconds`` (each ``model.evaluate()``, a full evaluation), process peak RSS
@@ -89,50 +89,49 @@ def libreoffice_worker(paths, repeat, probes):
     import uno  # noqa: F401
     import lo_recalc  # scripts/lo_recalc.py: private soffice start, connect, stop
 
-    started = time.perf_counter()
-    proc, profile, pipe = lo_recalc.start_office()
-    desktop = None
-    try:
-        desktop = lo_recalc.connect(proc, pipe)
-        start_seconds = time.perf_counter() - started
-        office = soffice_bin(proc.pid)
-        for path in paths:
-            result = {"engine": "libreoffice", "file": path, "startSeconds": round(start_seconds, 3)}
+    for path in paths:  # a fresh soffice per file, so that its memory figures are the file's own
+        result = {"engine": "libreoffice", "file": path}
+        started = time.perf_counter()
+        proc, profile, pipe = lo_recalc.start_office()
+        desktop = None
+        try:
+            desktop = lo_recalc.connect(proc, pipe)
+            result["startSeconds"] = round(time.perf_counter() - started, 3)
+            office = soffice_bin(proc.pid)
+            url = uno.systemPathToFileUrl(os.path.abspath(path))
+            if office:
+                result["rssBeforeMB"] = rss_of(office, "VmRSS")
+                result["peakReset"] = reset_peak(office)
+            t0 = time.perf_counter()
+            doc = desktop.loadComponentFromURL(
+                url, "_blank", 0, (lo_recalc.prop("Hidden", True), lo_recalc.prop("ReadOnly", True)))
+            result["loadSeconds"] = round(time.perf_counter() - t0, 4)
+            if office:
+                result["rssAfterLoadMB"] = rss_of(office, "VmRSS")
             try:
-                url = uno.systemPathToFileUrl(os.path.abspath(path))
+                times = []
+                for _ in range(repeat):
+                    t0 = time.perf_counter()
+                    doc.calculateAll()
+                    times.append(round(time.perf_counter() - t0, 4))
+                result["calcSeconds"] = times
                 if office:
-                    result["rssBeforeMB"] = rss_of(office, "VmRSS")
-                    result["peakReset"] = reset_peak(office)
-                t0 = time.perf_counter()
-                doc = desktop.loadComponentFromURL(
-                    url, "_blank", 0, (lo_recalc.prop("Hidden", True), lo_recalc.prop("ReadOnly", True)))
-                result["loadSeconds"] = round(time.perf_counter() - t0, 4)
-                if office:
-                    result["rssAfterLoadMB"] = rss_of(office, "VmRSS")
-                try:
-                    times = []
-                    for _ in range(repeat):
-                        t0 = time.perf_counter()
-                        doc.calculateAll()
-                        times.append(round(time.perf_counter() - t0, 4))
-                    result["calcSeconds"] = times
-                    if office:
-                        result["peakMB"] = rss_of(office, "VmHWM")
-                    values = {}
-                    sheets = doc.getSheets()
-                    for ref in probes:
-                        sheet, cell = split_ref(ref)
-                        if sheets.hasByName(sheet):
-                            c = sheets.getByName(sheet).getCellRangeByName(cell)
-                            values[ref] = c.getValue() if c.getError() == 0 else {"error": c.getError()}
-                    result["probes"] = values
-                finally:
-                    doc.close(False)
-            except Exception as exc:  # report it for this file and go on
-                result["error"] = "%s: %s" % (type(exc).__name__, exc)
-            print(json.dumps(result), flush=True)
-    finally:
-        lo_recalc.stop_office(proc, desktop, profile)
+                    result["peakMB"] = rss_of(office, "VmHWM")
+                values = {}
+                sheets = doc.getSheets()
+                for ref in probes:
+                    sheet, cell = split_ref(ref)
+                    if sheets.hasByName(sheet):
+                        c = sheets.getByName(sheet).getCellRangeByName(cell)
+                        values[ref] = c.getValue() if c.getError() == 0 else {"error": c.getError()}
+                result["probes"] = values
+            finally:
+                doc.close(False)
+        except Exception as exc:  # report it for this file and go on
+            result["error"] = "%s: %s" % (type(exc).__name__, exc)
+        finally:
+            lo_recalc.stop_office(proc, desktop, profile)
+        print(json.dumps(result), flush=True)
 
 
 # ---------------------------------------------------------------- IronCalc (worker)
