@@ -52,6 +52,14 @@ import Testing
     #expect(model.value("S!A1000") == .number(1000))
   }
 
+  @Test func cellsWrittenOneByOneShareTheirRelativeFormula() throws {
+    let model = try ModelFixtures.load(
+      "[S]\nA1: 1\nA2: =A1+1\nA3: =A2+1\nA4: =A3 + 1\nB4: =$A$1+1\nB5: =$A$1+1\n")
+    #expect(model.workbook.formulas.count == 2)
+    #expect(model.value("S!A4") == .number(4))
+    #expect(model.value("S!B5") == .number(2))
+  }
+
   @Test func trailingCommentsDoNotSwallowErrorsOrFormats() throws {
     let model = try ModelFixtures.load(
       """

@@ -15,6 +15,8 @@ struct ModelBuilder {
   private var layouts: [SheetLayout] = []
   /// Every cell line placed, to say where a cell was first defined.
   private var placed: [(sheet: Int, area: GridArea, span: SourceSpan)] = []
+  /// Formulas already bound, by sheet and fill key (see `FormulaExpression.fillKey`).
+  private var sharedFormulas: [String: Int32] = [:]
 
   init(source: SourceText) {
     self.source = source
@@ -160,12 +162,19 @@ struct ModelBuilder {
     case .formula(let text, let offset):
       let anchor = line.area.topLeft
       guard let syntax = parseFormula(text, anchor: anchor, offset: offset) else { return }
+      // Cells written one by one with the same relative formula share one stored formula.
+      let key = "\(sheet)|" + syntax.fillKey
       let formula: Int32
-      do {
-        formula = try workbook.addFormula(syntax, sheet: sheet, anchor: anchor)
-      } catch {
-        report(error.issues)
-        return
+      if let shared = sharedFormulas[key] {
+        formula = shared
+      } else {
+        do {
+          formula = try workbook.addFormula(syntax, sheet: sheet, anchor: anchor)
+        } catch {
+          report(error.issues)
+          return
+        }
+        sharedFormulas[key] = formula
       }
       for row in line.area.top...line.area.bottom {
         for column in line.area.left...line.area.right {
