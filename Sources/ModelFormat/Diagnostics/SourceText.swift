@@ -12,11 +12,25 @@ public struct SourceText: Sendable {
     self.path = path
     self.bytes = bytes
     var starts = [bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0]
-    for (offset, byte) in bytes.enumerated() where byte == 10 { starts.append(offset + 1) }
+    SourceText.forEachNewline(in: bytes) { starts.append($0 + 1) }
     self.lineStarts = starts
   }
 
   public var lineCount: Int { lineStarts.count }
+
+  /// Calls `body` with the offset of every line feed, found with `memchr` (a byte loop made
+  /// reading a million-line model take seconds in debug builds).
+  static func forEachNewline(in bytes: [UInt8], _ body: (Int) -> Void) {
+    bytes.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var offset = 0
+      while offset < buffer.count, let found = memchr(base + offset, 10, buffer.count - offset) {
+        let index = base.distance(to: UnsafeRawPointer(found))
+        body(index)
+        offset = index + 1
+      }
+    }
+  }
 
   /// 1-based line and column (in characters) of a byte offset.
   public func location(of offset: Int) -> (line: Int, column: Int) {

@@ -27,7 +27,8 @@ enum ModelFile {
         reason: "is larger than \(ModelLimits.maximumFileSize / 1_048_576) MB; this cannot be a model")
     }
     let bytes = [UInt8](data)
-    let lines = bytes.reduce(into: 1) { count, byte in if byte == 10 { count += 1 } }
+    var lines = 1
+    SourceText.forEachNewline(in: bytes) { _ in lines += 1 }
     guard lines <= ModelLimits.maximumLines else {
       throw .unreadable(
         path: path,

@@ -122,6 +122,13 @@ enum CellLineParser {
       try cursor.expectEnd()
       return .text(value)
     }
+    // Numbers first: they are most of a model's constants, and one starting with a digit, a sign
+    // or a point cannot be a boolean or an error value.
+    if let first = text.utf8.first, (48...57).contains(first) || [43, 45, 46].contains(first),
+      let number = parseNumber(text)
+    {
+      return .number(number)
+    }
     switch text.uppercased() {
     case "TRUE": return .boolean(true)
     case "FALSE": return .boolean(false)
@@ -146,7 +153,7 @@ enum CellLineParser {
     guard let first = body.first, first.isNumber || first == "-" || first == "+" || first == "." else {
       return nil
     }
-    guard body.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+    guard body.utf8.allSatisfy({ (48...57).contains($0) || [43, 45, 46, 69, 101].contains($0) }),
       let value = Double(body), value.isFinite
     else { return nil }
     return value * scale
