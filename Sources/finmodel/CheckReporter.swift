@@ -31,7 +31,9 @@ extension ScenarioComparison {
       throw ExitStatus.invalidModel
     }
     Terminal.output(
-      OutputsWriter.renderComparison(columns: result.scenarios, rows: result.rows, format: format.rawValue))
+      OutputsWriter.renderComparison(
+        columns: result.scenarios, rows: result.rows, format: format.rawValue,
+        numberFormats: model.outputFormats()))
     guard result.failedChecks.isEmpty else {
       for (scenario, labels) in result.failedChecks.sorted(by: { $0.key < $1.key }) {
         Terminal.error("scenario \(scenario): check failed: \(labels.joined(separator: ", "))")

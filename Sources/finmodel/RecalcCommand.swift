@@ -55,7 +55,9 @@ struct RecalcCommand: ParsableCommand {
     reportCycles(report, model: model)
     let selection = try selection(for: model)
     if outputs {
-      Terminal.output(OutputsWriter.render(model.evaluateOutputs(), format: format.rawValue))
+      Terminal.output(
+        OutputsWriter.render(
+          model.evaluateOutputs(), format: format.rawValue, numberFormats: model.outputFormats()))
     } else {
       switch format {
       case .table: Terminal.output(TableResultWriter.render(model, selection: selection))

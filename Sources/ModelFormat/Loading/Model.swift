@@ -57,6 +57,16 @@ public final class Model {
     outputs.map { ($0.label, workbook.evaluate($0.standalone)) }
   }
 
+  /// The number format of each declared output: that of the cell it names, if it names one.
+  public func outputFormats() -> [String?] {
+    outputs.map { output in
+      guard let cell = output.cell, layouts.indices.contains(cell.sheet) else { return nil }
+      let layout = layouts[cell.sheet]
+      return (layout.directiveAttributes + layout.lineAttributes)
+        .last { $0.1.format != nil && $0.0.contains(cell.point) }?.1.format
+    }
+  }
+
   /// Applies one override (`--set` or a scenario line) to the workbook.
   ///
   /// Sheet-less targets are accepted only when the model has exactly one sheet.

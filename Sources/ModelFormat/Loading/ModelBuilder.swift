@@ -228,7 +228,13 @@ struct ModelBuilder {
         else { continue }
         do {
           let standalone = try workbook.standalone(syntax, sheet: sheet)
-          let labeled = LabeledFormula(label: label, text: text, span: span, standalone: standalone)
+          var cell: (sheet: Int, point: GridPoint)?
+          if case .cell(let name, let reference) = syntax.kind {
+            let target = name.flatMap { workbook.sheetIndex(named: $0) } ?? sheet
+            cell = (target, reference.resolved(from: GridPoint(row: 0, column: 0)))
+          }
+          let labeled = LabeledFormula(
+            label: label, text: text, span: span, standalone: standalone, cell: cell)
           if case .check = statement { model.checks.append(labeled) } else { model.outputs.append(labeled) }
         } catch {
           report(error.issues)

@@ -41,6 +41,8 @@ public struct LabeledFormula: Sendable {
   public let text: String
   public let span: SourceSpan
   let standalone: StandaloneFormula
+  /// The cell the formula is, when it is a plain reference: its number format shows the value.
+  let cell: (sheet: Int, point: GridPoint)?
 }
 
 /// A named set of cell overrides.

@@ -2,14 +2,20 @@ import SpreadsheetEngine
 
 /// Prints a model's declared outputs, alone or side by side per scenario.
 public enum OutputsWriter {
-  public static func render(_ outputs: [(label: String, value: CellValue)], format: String) -> String {
+  /// `numberFormats` (one per output, optional) shape the table's text; CSV and JSON keep the
+  /// raw values.
+  public static func render(
+    _ outputs: [(label: String, value: CellValue)], format: String, numberFormats: [String?] = []
+  ) -> String {
     renderComparison(
-      columns: ["value"], rows: outputs.map { ($0.label, [$0.value]) }, format: format, single: true)
+      columns: ["value"], rows: outputs.map { ($0.label, [$0.value]) }, format: format,
+      numberFormats: numberFormats, single: true)
   }
 
   /// Rows are outputs, columns are scenarios.
   public static func renderComparison(
-    columns: [String], rows: [(label: String, values: [CellValue])], format: String, single: Bool = false
+    columns: [String], rows: [(label: String, values: [CellValue])], format: String,
+    numberFormats: [String?] = [], single: Bool = false
   ) -> String {
     switch format {
     case "json":
@@ -35,20 +41,23 @@ public enum OutputsWriter {
       }
       return out
     default:
-      let labelWidth = max(6, rows.map(\.label.count).max() ?? 0)
-      let cells = rows.map { row in row.values.map { TableResultWriter.display($0, format: nil).text } }
-      let widths = columns.indices.map { column in
-        max(columns[column].count, cells.map { $0[column].count }.max() ?? 0)
+      let labelWidth = max(6, rows.map { TerminalWidth.of($0.label) }.max() ?? 0)
+      let cells = rows.enumerated().map { index, row in
+        let code = index < numberFormats.count ? numberFormats[index] : nil
+        return row.values.map { TableResultWriter.display($0, format: code).text }
       }
-      var out = "output".padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+      let widths = columns.indices.map { column in
+        max(TerminalWidth.of(columns[column]), cells.map { TerminalWidth.of($0[column]) }.max() ?? 0)
+      }
+      var out = TerminalWidth.pad("output", to: labelWidth)
       for (column, name) in columns.enumerated() {
-        out += "  " + String(repeating: " ", count: widths[column] - name.count) + name
+        out += "  " + TerminalWidth.pad(name, to: widths[column], right: true)
       }
       out += "\n"
       for (row, values) in zip(rows, cells) {
-        out += row.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+        out += TerminalWidth.pad(row.label, to: labelWidth)
         for (column, text) in values.enumerated() {
-          out += "  " + String(repeating: " ", count: max(0, widths[column] - text.count)) + text
+          out += "  " + TerminalWidth.pad(text, to: widths[column], right: true)
         }
         out += "\n"
       }

@@ -81,7 +81,7 @@ public enum TableResultWriter {
       var width = A1Notation.columnName(column).count
       for row in rows {
         if let text = grid[GridPoint(row: row, column: column)]?.text {
-          width = max(width, min(maximumColumnWidth, text.count))
+          width = max(width, min(maximumColumnWidth, TerminalWidth.of(text)))
         }
       }
       widths[column] = width
@@ -105,12 +105,19 @@ public enum TableResultWriter {
 
   private static func clip(_ text: String) -> String {
     let singleLine = text.replacingOccurrences(of: "\n", with: " ")
-    guard singleLine.count > maximumColumnWidth else { return singleLine }
-    return String(singleLine.prefix(maximumColumnWidth - 1)) + "…"
+    guard TerminalWidth.of(singleLine) > maximumColumnWidth else { return singleLine }
+    var kept = ""
+    var width = 0
+    for character in singleLine {
+      let next = TerminalWidth.of(String(character))
+      if width + next > maximumColumnWidth - 1 { break }
+      kept.append(character)
+      width += next
+    }
+    return kept + "…"
   }
 
   private static func pad(_ text: String, _ width: Int, right: Bool) -> String {
-    let padding = String(repeating: " ", count: max(0, width - text.count))
-    return right ? padding + text : text + padding
+    TerminalWidth.pad(text, to: width, right: right)
   }
 }
