@@ -12,13 +12,16 @@ Prints one JSON object per engine and file on stdout:
   private profile for each file (scripts/lo_recalc.py starts, connects and stops it). For each file:
   ``loadSeconds`` (loadComponentFromURL, hidden, read-only: not part of the recalculation),
   ``calcSeconds`` (each ``doc.calculateAll()``, timed inside the UNO client around the call, so
-  it is LibreOffice's recalculation plus one UNO round trip), the soffice.bin resident memory
+  it is LibreOffice's recalculation plus one UNO round trip) and soffice.bin's CPU seconds over
+  the same call (all its threads: LibreOffice may calculate formula groups in parallel), the
+  soffice.bin resident memory
   before the load, after it, and its peak during load and recalculation (VmHWM, reset before
   the load through /proc/PID/clear_refs), and the probe cells' values after recalculation.
   ``startSeconds`` is soffice's start-up.
 - IronCalc (PyPI ``ironcalc``, in this interpreter or the ``python3`` on PATH): one fresh process
   per file. ``loadSeconds`` (``ironcalc.load_from_xlsx``, which does not evaluate) and
-  ``evaluateSeconds`` (each ``model.evaluate()``, a full evaluation), process peak RSS
+  ``evaluateSeconds`` (each ``model.evaluate()``, a full evaluation) with the process's CPU
+  seconds over each (``evaluateCpuSeconds``), process peak RSS
   (getrusage) and RSS after the import (the baseline), probe values.
 
 Probes are cell references such as ``Summary!T25``: compare them with finmodel's values to see
@@ -47,6 +50,16 @@ def rss_of(pid, field):
     except OSError:
         pass
     return None
+
+
+def cpu_seconds_of(pid):
+    """User + system CPU seconds of a process, all threads (None when unreadable)."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def reset_peak(pid):
@@ -109,12 +122,17 @@ def libreoffice_worker(paths, repeat, probes):
             if office:
                 result["rssAfterLoadMB"] = rss_of(office, "VmRSS")
             try:
-                times = []
+                times, cpu = [], []
                 for _ in range(repeat):
+                    c0 = cpu_seconds_of(office) if office else None
                     t0 = time.perf_counter()
                     doc.calculateAll()
                     times.append(round(time.perf_counter() - t0, 4))
+                    c1 = cpu_seconds_of(office) if office else None
+                    if c0 is not None and c1 is not None:
+                        cpu.append(round(c1 - c0, 2))
                 result["calcSeconds"] = times
+                result["calcCpuSeconds"] = cpu  # soffice.bin, all threads (clock ticks: 10 ms)
                 if office:
                     result["peakMB"] = rss_of(office, "VmHWM")
                 values = {}
@@ -145,12 +163,14 @@ def ironcalc_worker(path, repeat, probes):
     model = ironcalc.load_from_xlsx(path)
     result["loadSeconds"] = round(time.perf_counter() - t0, 4)
     result["rssAfterLoadMB"] = rss_of(os.getpid(), "VmRSS")
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         model.evaluate()
         times.append(round(time.perf_counter() - t0, 4))
+        cpu.append(round(time.process_time() - c0, 4))
     result["evaluateSeconds"] = times
+    result["evaluateCpuSeconds"] = cpu
     result["peakMB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     values = {}
     for ref in probes:  # probes of other workbooks name sheets this one lacks
