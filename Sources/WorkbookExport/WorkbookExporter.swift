@@ -44,8 +44,9 @@ public enum WorkbookExporter {
         written.insert(cell.point)
         var formula: Formula?
         if case .formula(let index) = cell.content { formula = engine.formulas[Int(index)] }
-        let format = try workbook.format(
-          styler.format(content: cell.content, formula: formula, attributes: attributes[cell.point]))
+        let style = styler.format(content: cell.content, formula: formula, attributes: attributes[cell.point])
+        // A default format is written as none: libxlsxwriter re-hashes an empty format per cell.
+        let format = style == XLSXFormat() ? nil : try workbook.format(style)
         let (row, column) = (cell.point.row, cell.point.column)
         if let formula {
           let text = printer.print(formula.syntax, at: cell.point)
@@ -105,13 +106,13 @@ public enum WorkbookExporter {
   }
 
   private static func writeConstant(
-    _ value: CellValue, worksheet: XLSXWorksheet, row: Int, column: Int, format: XLSXFormatHandle
+    _ value: CellValue, worksheet: XLSXWorksheet, row: Int, column: Int, format: XLSXFormatHandle?
   ) throws {
     switch value {
     case .number(let number): try worksheet.writeNumber(number, row: row, column: column, format: format)
     case .text(let text):
       if text.isEmpty {
-        try worksheet.writeBlank(row: row, column: column, format: format)
+        if let format { try worksheet.writeBlank(row: row, column: column, format: format) }
       } else {
         try worksheet.writeString(text, row: row, column: column, format: format)
       }
@@ -121,7 +122,8 @@ public enum WorkbookExporter {
       // evaluates to the same error everywhere.
       try worksheet.writeFormula(
         "=" + error.rawValue, cachedResult: cached(value), row: row, column: column, format: format)
-    case .empty: try worksheet.writeBlank(row: row, column: column, format: format)
+    case .empty:
+      if let format { try worksheet.writeBlank(row: row, column: column, format: format) }
     }
   }
 

@@ -1,12 +1,12 @@
 /// How many terminal columns text takes: East Asian wide characters (CJK, full-width forms)
 /// take two, so tables with Chinese labels still line up.
-enum TerminalWidth {
-  static func of(_ text: some StringProtocol) -> Int {
+public enum TerminalWidth {
+  public static func of(_ text: some StringProtocol) -> Int {
     text.unicodeScalars.reduce(0) { $0 + (isWide($1.value) ? 2 : 1) }
   }
 
   /// Text padded with spaces to `width` columns, on the left when `right` aligns it right.
-  static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
+  public static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
     let padding = String(repeating: " ", count: max(0, width - of(text)))
     return right ? padding + text : text + padding
   }

@@ -21,10 +21,8 @@ struct DependencyWalk {
 
   /// Strong on purpose: the walk lives for one pass, and unowned access costs a check per read.
   let workbook: Workbook
-  /// Tarjan visit order and lowlink of each cell visited in this pass (0 = not visited).
-  private var order: [Int32]
-  private var lowlink: [Int32]
-  private var onComponentStack: [Bool]
+  /// Per-cell Tarjan state, kept by the workbook between passes (see `WalkScratch`).
+  private var scratch: WalkScratch
   private var componentStack: [Int] = []
   private var counter: Int32 = 0
   private var frames: [Frame] = []
@@ -33,18 +31,22 @@ struct DependencyWalk {
   private var ensured = EnsuredAreas()
   private(set) var cycles: [[Int]] = []
 
-  init(workbook: Workbook) {
+  init(workbook: Workbook, scratch: WalkScratch) {
     self.workbook = workbook
-    let count = workbook.contents.count
-    order = Array(repeating: 0, count: count)
-    lowlink = Array(repeating: 0, count: count)
-    onComponentStack = Array(repeating: false, count: count)
+    self.scratch = scratch
+    self.scratch.reserve(cells: workbook.contents.count)
+  }
+
+  /// Hands the per-cell state back, reset for the next pass. O(cells visited).
+  mutating func releaseScratch() -> WalkScratch {
+    scratch.reset()
+    return scratch
   }
 
   /// Settles `root` after everything it depends on. `settle(cell, onCycle, precedentChanged)`
   /// evaluates the cell (or skips it) and must clear its dirty flag.
   mutating func run(from root: Int, settle: (Int, Bool, Bool) -> Void) {
-    guard workbook.dirty[root], order[root] == 0 else { return }
+    guard workbook.dirty[root], scratch.order[root] == 0 else { return }
     push(root)
     while !frames.isEmpty {
       let top = frames.count - 1
@@ -53,10 +55,10 @@ struct DependencyWalk {
         frames[top].next += 1
         if precedent == frames[top].cell {
           frames[top].selfReference = true
-        } else if order[precedent] == 0 {
+        } else if scratch.order[precedent] == 0 {
           if workbook.dirty[precedent] { push(precedent) }
-        } else if onComponentStack[precedent] {
-          lowlink[frames[top].cell] = min(lowlink[frames[top].cell], order[precedent])
+        } else if scratch.onComponentStack[precedent] {
+          scratch.lowlink[frames[top].cell] = min(scratch.lowlink[frames[top].cell], scratch.order[precedent])
         }
       } else {
         finish(settle)
@@ -75,8 +77,10 @@ struct DependencyWalk {
       }
     }
     precedents.removeLast(precedents.count - frame.start)
-    if let parent = frames.last?.cell { lowlink[parent] = min(lowlink[parent], lowlink[cell]) }
-    guard lowlink[cell] == order[cell] else {
+    if let parent = frames.last?.cell {
+      scratch.lowlink[parent] = min(scratch.lowlink[parent], scratch.lowlink[cell])
+    }
+    guard scratch.lowlink[cell] == scratch.order[cell] else {
       // Settled later, with its component's root.
       areas.removeLast(areas.count - frame.areaStart)
       return
@@ -84,7 +88,7 @@ struct DependencyWalk {
     if componentStack.last == cell && !frame.selfReference {
       // Alone in its component: every precedent is settled, so its ranges are clean.
       componentStack.removeLast()
-      onComponentStack[cell] = false
+      scratch.onComponentStack[cell] = false
       for index in frame.areaStart..<areas.count {
         ensured.insert(areas[index].area, sheet: areas[index].sheet, changed: changed)
       }
@@ -95,7 +99,7 @@ struct DependencyWalk {
     areas.removeLast(areas.count - frame.areaStart)
     var component: [Int] = []
     while let member = componentStack.popLast() {
-      onComponentStack[member] = false
+      scratch.onComponentStack[member] = false
       component.append(member)
       if member == cell { break }
     }
@@ -106,10 +110,11 @@ struct DependencyWalk {
 
   private mutating func push(_ cell: Int) {
     counter += 1
-    order[cell] = counter
-    lowlink[cell] = counter
+    scratch.order[cell] = counter
+    scratch.lowlink[cell] = counter
+    scratch.visited.append(cell)
     componentStack.append(cell)
-    onComponentStack[cell] = true
+    scratch.onComponentStack[cell] = true
     let start = precedents.count
     let areaStart = areas.count
     let precedentChanged = scanPrecedents(of: cell)
@@ -129,12 +134,17 @@ struct DependencyWalk {
     for (sheet, shape) in workbook.formulas[Int(f)].references {
       switch shape {
       case .cell(let reference):
+        // Off the grid a reference is #REF! (and its packed key would alias a cell of the next
+        // row), so it has no precedent.
         let point = reference.resolved(from: origin)
-        guard let id = workbook.sheets[sheet].grid.cell(at: point).map(Int.init) else { continue }
+        guard point.isOnGrid, let id = workbook.sheets[sheet].grid.cell(at: point).map(Int.init) else {
+          continue
+        }
         if dirty[id] { precedents.append(id) } else if changedInPass[id] { changed = true }
       case .area(let reference):
         let grid = workbook.sheets[sheet].grid
-        guard let area = grid.clipped(reference.resolved(from: origin)) else { continue }
+        let resolved = reference.resolved(from: origin)
+        guard resolved.isOnGrid, let area = grid.clipped(resolved) else { continue }
         areas.append((sheet, area))
         let (remainder, prefixChanged) = ensured.remainder(of: area, sheet: sheet)
         if prefixChanged { changed = true }

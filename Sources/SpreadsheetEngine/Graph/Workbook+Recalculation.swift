@@ -29,7 +29,9 @@ extension Workbook {
     }
     for id in editedCells { changedInPass[id] = true }
     var report = RecalculationReport()
-    var walk = DependencyWalk(workbook: self)
+    let scratch = walkScratch
+    walkScratch = WalkScratch()  // the walk owns the arrays uniquely while it runs: no copy
+    var walk = DependencyWalk(workbook: self, scratch: scratch)
     let context = EvaluationContext(workbook: self)
     var changedCells = editedCells
     for root in roots {
@@ -55,6 +57,7 @@ extension Workbook {
         if recordChanges { report.changes.append((address(of: cell), old, new)) }
       }
     }
+    walkScratch = walk.releaseScratch()
     for id in changedCells { changedInPass[id] = false }
     editedCells.removeAll()
     report.cycles = walk.cycles.map { cycle in cycle.map { address(of: $0) } }

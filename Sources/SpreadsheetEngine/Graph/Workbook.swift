@@ -35,6 +35,8 @@ public final class Workbook {
   var volatileCells: [Int] = []
   /// Reverse edges, built on the first edit after the initial full recalculation.
   var dependents: DependentsIndex?
+  /// The dependency walk's per-cell state, reused from pass to pass.
+  var walkScratch = WalkScratch()
   var needsFullRecalculation = true
   var todaySerial: Double = ExcelDate.serial(of: .now)
 
