@@ -161,6 +161,9 @@ public struct FormulaParser {
     switch token.kind {
     case .cell(let reference): return FormulaExpression(.cell(sheet: sheet, anchored(reference)), span: span)
     case .area(let reference): return FormulaExpression(.area(sheet: sheet, anchored(reference)), span: span)
+    case .error(.reference):
+      // Excel writes a reference that fell off the grid as `Sheet!#REF!`.
+      return FormulaExpression(.error(.reference), span: span)
     case .identifier(let name):
       // `Sheet!Name` (a sheet-scoped name) is not supported; report it clearly.
       throw FormulaSyntaxError(

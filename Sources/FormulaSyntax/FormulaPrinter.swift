@@ -37,16 +37,20 @@ public struct FormulaPrinter {
       out += "}"
     case .cell(let sheet, let reference):
       let point = reference.resolved(from: cell)
+      // A reference shifted off the grid is the #REF! error, written without its sheet: the
+      // error is the same, and `Sheet!#REF!` would tie the text to a sheet it no longer uses.
       guard point.isOnGrid else {
-        out += sheet.map { SheetNameQuoting.quoted($0) + "!" } ?? ""
-        out += "#REF!"
+        out += ExcelError.reference.rawValue
         return
       }
       out += sheet.map { SheetNameQuoting.quoted($0) + "!" } ?? ""
       out += Self.cell(reference, point)
     case .area(let sheet, let reference):
-      out += sheet.map { SheetNameQuoting.quoted($0) + "!" } ?? ""
-      out += Self.area(reference, at: cell)
+      let text = Self.area(reference, at: cell)
+      if text != ExcelError.reference.rawValue {
+        out += sheet.map { SheetNameQuoting.quoted($0) + "!" } ?? ""
+      }
+      out += text
     case .prefix(let op, let operand):
       out += op.rawValue
       write(operand, at: cell, into: &out)

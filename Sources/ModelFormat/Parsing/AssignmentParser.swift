@@ -6,8 +6,7 @@ public enum AssignmentParser {
   /// `Sheet!B2 = 0.4, 'Cash Runway'!C3 = "x"` up to the end of the line.
   static func parseList(_ cursor: inout LineCursor) throws(Diagnostic) -> [CellAssignment] {
     var result: [CellAssignment] = []
-    let commas = LineSyntax.topLevelPositions(
-      of: UInt8(ascii: ","), in: cursor.bytes, cursor.position..<cursor.end)
+    let commas = LineSyntax.listSeparators(in: cursor.bytes, cursor.position..<cursor.end)
     var start = cursor.position
     for comma in commas + [cursor.end] {
       var item = LineCursor(bytes: cursor.bytes, start: start, end: comma)

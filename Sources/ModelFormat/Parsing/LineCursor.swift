@@ -55,6 +55,16 @@ struct LineCursor {
     return position > start ? String(decoding: bytes[start..<position], as: UTF8.self) : nil
   }
 
+  /// Everything up to the next space or `stop` byte (a defined name before its `=`).
+  mutating func token(endingBefore stop: UInt8) -> String? {
+    skipSpaces()
+    let start = position
+    while position < end, bytes[position] != 32, bytes[position] != 9, bytes[position] != stop {
+      position += 1
+    }
+    return position > start ? String(decoding: bytes[start..<position], as: UTF8.self) : nil
+  }
+
   /// A reference-like token: everything up to the next space (`B2`, `B:F`, `A1:C4`).
   mutating func referenceToken() -> (text: String, span: SourceSpan)? {
     skipSpaces()
@@ -126,6 +136,28 @@ enum LineSyntax {
       } else if byte == UInt8(ascii: "'") && !inDouble {
         inSingle.toggle()
       } else if byte == separator && !inDouble && !inSingle {
+        result.append(index)
+      }
+    }
+    return result
+  }
+
+  /// Positions of the commas that separate the items of a scenario's list: outside quotes and
+  /// outside parentheses and braces, so that `Inputs!B2 = =IF(A1,1,2)` is one item.
+  static func listSeparators(in bytes: [UInt8], _ range: Range<Int>) -> [Int] {
+    let quotedCommas = Set(topLevelPositions(of: UInt8(ascii: ","), in: bytes, range))
+    let opening = Set(topLevelPositions(of: UInt8(ascii: "("), in: bytes, range))
+      .union(topLevelPositions(of: UInt8(ascii: "{"), in: bytes, range))
+    let closing = Set(topLevelPositions(of: UInt8(ascii: ")"), in: bytes, range))
+      .union(topLevelPositions(of: UInt8(ascii: "}"), in: bytes, range))
+    var depth = 0
+    var result: [Int] = []
+    for index in range {
+      if opening.contains(index) {
+        depth += 1
+      } else if closing.contains(index) {
+        depth = max(0, depth - 1)
+      } else if depth == 0 && quotedCommas.contains(index) {
         result.append(index)
       }
     }

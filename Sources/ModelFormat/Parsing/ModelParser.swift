@@ -97,7 +97,9 @@ public struct ModelParser {
     let lineSpan = SourceSpan(start: lineStart, end: cursor.end)
     switch keyword {
     case "name":
-      guard let name = cursor.word() else {
+      // Everything up to a space or '=' is the name; NamingRules says what is wrong with it
+      // (a word would stop at the backslash that Excel allows to start a name).
+      guard let name = cursor.token(endingBefore: UInt8(ascii: "=")) else {
         throw Diagnostic("expected a name after 'name'", span: cursor.hereSpan)
       }
       try cursor.expect(UInt8(ascii: "="), "'=' after the name")

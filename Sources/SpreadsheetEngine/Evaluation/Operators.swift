@@ -111,6 +111,9 @@ enum Broadcast {
   ) -> ValueMatrix {
     let rows = dimension(a.rows, b.rows)
     let columns = dimension(a.columns, b.columns)
+    guard EvaluationLimits.allows(rows: rows, columns: columns) else {
+      return ValueMatrix(rows: 1, columns: 1, values: [.error(.number)])
+    }
     var values: [CellValue] = []
     values.reserveCapacity(rows * columns)
     for row in 0..<rows {

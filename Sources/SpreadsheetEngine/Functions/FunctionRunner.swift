@@ -72,6 +72,7 @@ enum FunctionRunner {
     _ spec: FunctionSpec, _ operands: [Operand?], shape: (rows: Int, columns: Int),
     context: EvaluationContext
   ) -> Operand {
+    guard EvaluationLimits.allows(rows: shape.rows, columns: shape.columns) else { return .error(.number) }
     var values: [CellValue] = []
     values.reserveCapacity(shape.rows * shape.columns)
     for row in 0..<shape.rows {

@@ -55,6 +55,7 @@ public struct MatrixView {
     case .value(let value): try body(value)
     case .array(let matrix): for value in matrix.values { try body(value) }
     case .reference:
+      guard EvaluationLimits.allows(rows: rows, columns: columns) else { throw .number }
       for row in 0..<rows {
         for column in 0..<columns { try body(self[row, column]) }
       }
@@ -80,6 +81,9 @@ public struct MatrixView {
   /// All values as a materialised matrix.
   public func materialized() -> ValueMatrix {
     if case .array(let matrix) = operand { return matrix }
+    guard EvaluationLimits.allows(rows: rows, columns: columns) else {
+      return ValueMatrix(rows: 1, columns: 1, values: [.error(.number)])
+    }
     var values: [CellValue] = []
     values.reserveCapacity(count)
     for row in 0..<rows {

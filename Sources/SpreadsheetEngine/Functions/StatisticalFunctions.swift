@@ -45,7 +45,7 @@ enum StatisticalFunctions {
     FunctionSpec("COUNTIF", arguments: 2...2, parameters: [.reference, .valueOrError]) {
       args throws(ExcelError) in
       let scan = ConditionalScan(range: args.matrix(0), criterion: Criterion(args.value(1)))
-      return .number(Double(scan.count()))
+      return .number(Double(try scan.count()))
     },
     FunctionSpec(
       "COUNTIFS", arguments: 2...variadic, parameters: Array(MathFunctions.rangeCriterionPairs.dropFirst())

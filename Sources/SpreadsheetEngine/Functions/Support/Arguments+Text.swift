@@ -11,6 +11,7 @@ extension Arguments {
     var texts: [String] = []
     var length = 0
     let view = matrix(index)
+    guard EvaluationLimits.allows(rows: view.rows, columns: view.columns) else { throw .number }
     for row in 0..<view.rows {
       for column in 0..<view.columns {
         let text = try view[row, column].asText()

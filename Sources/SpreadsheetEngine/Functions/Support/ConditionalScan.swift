@@ -43,8 +43,9 @@ struct ConditionalScan {
   }
 
   /// The number of positions that satisfy every condition, blanks past the used area included.
-  func count() -> Int {
+  func count() throws(ExcelError) -> Int {
     let (readRows, readColumns) = extent(including: [])
+    guard EvaluationLimits.allows(rows: readRows, columns: readColumns) else { throw .number }
     var total = 0
     for row in 0..<readRows {
       for column in 0..<readColumns where matches(row, column) { total += 1 }
@@ -61,6 +62,7 @@ struct ConditionalScan {
     in target: MatrixView, _ body: (CellValue) throws(ExcelError) -> Void
   ) throws(ExcelError) {
     let (readRows, readColumns) = extent(including: [target])
+    guard EvaluationLimits.allows(rows: readRows, columns: readColumns) else { throw .number }
     for row in 0..<readRows {
       for column in 0..<readColumns where matches(row, column) {
         try body(target.valueInside(row, column))

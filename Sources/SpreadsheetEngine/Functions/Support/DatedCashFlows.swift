@@ -40,6 +40,7 @@ struct DatedCashFlows {
     if case .value(let value) = view.operand {  // a typed argument is coerced
       return [try value.asNumber()]
     }
+    guard EvaluationLimits.allows(rows: view.rows, columns: view.columns) else { throw .number }
     var numbers: [Double] = []
     numbers.reserveCapacity(view.count)
     for index in 0..<view.count {

@@ -41,6 +41,9 @@ enum LazyArrays {
   static func build(
     rows: Int, columns: Int, _ element: (Int, Int) -> CellValue
   ) -> ValueMatrix {
+    guard EvaluationLimits.allows(rows: rows, columns: columns) else {
+      return ValueMatrix(rows: 1, columns: 1, values: [.error(.number)])
+    }
     var values: [CellValue] = []
     values.reserveCapacity(rows * columns)
     for row in 0..<rows {

@@ -16,11 +16,12 @@ enum SumProduct {
     let shape = views[0].fullShape
     guard views.allSatisfy({ $0.fullShape == shape }) else { throw .value }
     for view in views {
-      if let error = firstError(in: view) { throw error }
+      if let error = try firstError(in: view) { throw error }
     }
     // Past the used area of any range every product is 0: read only the common used part.
     let rows = views.map(\.usedExtent.rows).min() ?? 0
     let columns = views.map(\.usedExtent.columns).min() ?? 0
+    guard EvaluationLimits.allows(rows: rows, columns: columns) else { throw .number }
     var total = 0.0
     for row in 0..<rows {
       for column in 0..<columns {
@@ -39,11 +40,12 @@ enum SumProduct {
   }
 
   /// The first error of a view in row-major order.
-  private static func firstError(in view: MatrixView) -> ExcelError? {
+  private static func firstError(in view: MatrixView) throws(ExcelError) -> ExcelError? {
     var hasError = false
     try? view.forEachNonEmpty { value in if case .error = value { hasError = true } }
     guard hasError else { return nil }
     let extent = view.usedExtent
+    guard EvaluationLimits.allows(rows: extent.rows, columns: extent.columns) else { throw .number }
     for row in 0..<extent.rows {
       for column in 0..<extent.columns {
         if case .error(let error) = view[row, column] { return error }
