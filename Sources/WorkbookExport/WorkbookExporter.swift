@@ -7,6 +7,12 @@ import XLSXWriter
 /// (typed: number, text, boolean, error), defined names, styles, widths, panes, notes, charts and
 /// document properties. The file appears whole or not at all.
 public enum WorkbookExporter {
+  /// Throws when `path` cannot be written (missing or read-only directory, a directory in the
+  /// way), so callers can refuse before evaluating anything.
+  public static func checkWritable(_ path: String) throws(ExportError) {
+    try AtomicFile.checkWritable(path)
+  }
+
   /// Exports `model` (already recalculated) to `path`.
   public static func export(_ model: Model, to path: String) throws(ExportError) {
     let problems = ExportValidator.problems(in: model)

@@ -15,8 +15,16 @@ struct ExportCommand: ParsableCommand {
   var output: String?
 
   func run() throws {
+    let name = URL(fileURLWithPath: options.model).deletingPathExtension().lastPathComponent
+    let path = output ?? "Output/\(name).xlsx"
+    // An output that cannot be written is reported before any work is spent on the model.
+    do {
+      try WorkbookExporter.checkWritable(path)
+    } catch {
+      Terminal.error(error.description)
+      throw ExitStatus.outputFailed
+    }
     let model = try options.load()
-    let path = output ?? "Output/\(model.name).xlsx"
     let report = model.workbook.recalculate(recordChanges: false)
     reportCycles(report, model: model)
     do {
