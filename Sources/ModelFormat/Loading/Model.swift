@@ -33,6 +33,7 @@ public final class Model {
 
   /// Parses and binds model text (the path is used only in diagnostics).
   public static func load(source: SourceText) throws(ModelLoadError) -> Model {
+    try ModelFile.checkText(source)
     var builder = ModelBuilder(source: source)
     return try builder.build()
   }

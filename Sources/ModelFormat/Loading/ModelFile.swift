@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads a model file's bytes, refusing what is clearly not a model before parsing.
 enum ModelFile {
-
+  /// The bytes at `path`, refused when the path is no file, is too large or too long to be a
+  /// model, or is a zip (an .xlsx passed by mistake); the text itself is checked on loading.
   static func read(path: String) throws(ModelLoadError) -> SourceText {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -38,7 +39,15 @@ enum ModelFile {
       throw .unreadable(
         path: path, reason: "is a zip/xlsx file, not a model text file (model files are .fmodel text)")
     }
-    let source = SourceText(path: path, bytes: bytes)
+    return SourceText(path: path, bytes: bytes)
+  }
+
+  /// Refuses text the parsers must never see: NUL bytes (a binary file) and invalid UTF-8, whose
+  /// replacement characters would shift every byte offset after them, and with them the
+  /// positions of diagnostics. `Model.load(source:)` calls it, so text that does not come from a
+  /// file is checked too.
+  static func checkText(_ source: SourceText) throws(ModelLoadError) {
+    let bytes = source.bytes
     if let nul = bytes.firstIndex(of: 0) {
       throw .invalid(
         source: source,
@@ -54,7 +63,6 @@ enum ModelFile {
           Diagnostic("invalid UTF-8; model files must be UTF-8 text", span: .init(start: bad, end: bad + 1))
         ])
     }
-    return source
   }
 
   /// Offset of the first byte that breaks UTF-8 decoding, or nil for valid text.

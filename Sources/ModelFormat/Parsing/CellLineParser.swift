@@ -1,4 +1,5 @@
 import FormulaSyntax
+import SpreadsheetEngine
 
 /// Parses `CELL: content | attributes` and the literal values a cell can hold.
 enum CellLineParser {
@@ -190,9 +191,8 @@ enum CellLineParser {
 
   static func validateStyle(_ style: String, span: SourceSpan) throws(Diagnostic) {
     guard styles.contains(style) else {
-      let suggestion = styles.sorted().min { a, b in
-        a.commonPrefix(with: style).count > b.commonPrefix(with: style).count
-      }
+      // Only a likely typo gets a suggestion ("fancy" is not "calc").
+      let suggestion = Suggestions.closest(to: style, among: styles.sorted())
       throw Diagnostic(
         "unknown style '\(style)'", span: span,
         suggestion: "styles are \(styles.sorted().joined(separator: ", "))"

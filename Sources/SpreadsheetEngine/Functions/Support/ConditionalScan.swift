@@ -45,10 +45,9 @@ struct ConditionalScan {
   /// The number of positions that satisfy every condition, blanks past the used area included.
   func count() throws(ExcelError) -> Int {
     let (readRows, readColumns) = extent(including: [])
-    guard EvaluationLimits.allows(rows: readRows, columns: readColumns) else { throw .number }
     var total = 0
-    for row in 0..<readRows {
-      for column in 0..<readColumns where matches(row, column) { total += 1 }
+    try forEachCandidate(readRows, readColumns) { row, column in
+      if matches(row, column) { total += 1 }
     }
     if conditions.allSatisfy({ $0.criterion.matchesEmpty }) {
       total += rows * columns - readRows * readColumns
@@ -62,11 +61,35 @@ struct ConditionalScan {
     in target: MatrixView, _ body: (CellValue) throws(ExcelError) -> Void
   ) throws(ExcelError) {
     let (readRows, readColumns) = extent(including: [target])
+    try forEachCandidate(readRows, readColumns) { row, column throws(ExcelError) in
+      if matches(row, column) { try body(target.valueInside(row, column)) }
+    }
+  }
+
+  /// Calls `body` in row-major order with the positions of the `readRows × readColumns` corner
+  /// that may satisfy every condition. When a condition cannot match a blank (most criteria),
+  /// only the non-empty cells of its range are candidates: on a sheet whose used area is huge
+  /// (a cell far out at XFD1048576), `COUNTIF(A:D,"x")` then costs the cells that exist, not
+  /// four million position reads per formula.
+  private func forEachCandidate(
+    _ readRows: Int, _ readColumns: Int, _ body: (Int, Int) throws(ExcelError) -> Void
+  ) throws(ExcelError) {
+    guard readRows > 0, readColumns > 0 else { return }
+    for (view, criterion) in conditions where !criterion.matchesEmpty {
+      guard case .reference(let range) = view.operand else { continue }
+      let corner = GridArea(
+        top: range.area.top, left: range.area.left, bottom: range.area.top + readRows - 1,
+        right: range.area.left + readColumns - 1)
+      var positions: [(row: Int, column: Int)] = []
+      view.context.workbook.sheets[range.sheet].grid.forEachCell(in: corner) { _, point in
+        positions.append((point.row - corner.top, point.column - corner.left))
+      }
+      for position in positions { try body(position.row, position.column) }
+      return
+    }
     guard EvaluationLimits.allows(rows: readRows, columns: readColumns) else { throw .number }
     for row in 0..<readRows {
-      for column in 0..<readColumns where matches(row, column) {
-        try body(target.valueInside(row, column))
-      }
+      for column in 0..<readColumns { try body(row, column) }
     }
   }
 
