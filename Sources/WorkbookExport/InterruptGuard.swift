@@ -1,7 +1,8 @@
 import Foundation
 
 /// Removes temporary files when the process is interrupted (SIGINT, SIGTERM), so an export that
-/// is stopped halfway leaves the previous output intact and no temporary file behind.
+/// is stopped halfway leaves the previous output intact and no temporary file behind. The
+/// tracked paths are `AtomicFile`'s temporary directories.
 final class InterruptGuard: @unchecked Sendable {
   static let shared = InterruptGuard()
 
@@ -45,7 +46,9 @@ final class InterruptGuard: @unchecked Sendable {
         let (removed, programStatus) = self?.removeAll() ?? (false, nil)
         if !removed, programStatus != nil { return }
         FileHandle.standardError.write(Data("interrupted; the previous output was left untouched\n".utf8))
-        exit(programStatus ?? 128 + signalNumber)
+        // `_exit`, not `exit`: the main thread may still be inside the writer, and running
+        // atexit handlers and destructors under it could crash the process on its way out.
+        _exit(programStatus ?? 128 + signalNumber)
       }
       source.resume()
       sources.append(source)
@@ -57,7 +60,7 @@ final class InterruptGuard: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     let removed = !paths.isEmpty
-    for path in paths { unlink(path) }
+    for path in paths { AtomicFile.removeTemporary(path) }
     paths.removeAll()
     return (removed, programExitStatus)
   }

@@ -15,6 +15,7 @@ public enum WorkbookExporter {
 
   /// Exports `model` (already recalculated) to `path`.
   public static func export(_ model: Model, to path: String) throws(ExportError) {
+    try checkDestination(path, model: model.source.path)
     let problems = ExportValidator.problems(in: model)
     guard problems.isEmpty else { throw .invalidModel(problems) }
     try AtomicFile.write(to: path) { temporary throws(ExportError) in

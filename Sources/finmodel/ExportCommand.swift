@@ -19,9 +19,9 @@ struct ExportCommand: ParsableCommand {
     let path = output ?? "Output/\(name).xlsx"
     // An output that cannot be written is reported before any work is spent on the model.
     do {
-      try WorkbookExporter.checkWritable(path)
+      try WorkbookExporter.checkDestination(path, model: options.model)
     } catch {
-      Terminal.error(error.description)
+      Terminal.error(error.rendered(source: SourceText(path: options.model, bytes: [])))
       throw ExitStatus.outputFailed
     }
     let model = try options.load()
