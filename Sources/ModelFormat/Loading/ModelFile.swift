@@ -16,9 +16,22 @@ enum ModelFile {
       throw .unreadable(path: path, reason: "cannot be opened for reading (permission denied?)")
     }
     defer { try? handle.close() }
+    var status = stat()
+    if fstat(handle.fileDescriptor, &status) == 0 {
+      let kind = status.st_mode & S_IFMT
+      guard kind != S_IFCHR && kind != S_IFBLK else {
+        throw .unreadable(path: path, reason: "is a device, not a model file")
+      }
+      guard kind != S_IFREG || Int(status.st_size) <= ModelLimits.maximumFileSize else {
+        throw .unreadable(
+          path: path,
+          reason: "is larger than \(ModelLimits.maximumFileSize / 1_048_576) MB; this cannot be a model")
+      }
+    }
     let data: Data
     do {
-      data = try handle.readToEnd() ?? Data()
+      // Bounded even for a pipe, which has no size to check first.
+      data = try handle.read(upToCount: ModelLimits.maximumFileSize + 1) ?? Data()
     } catch {
       throw .unreadable(path: path, reason: "cannot be read: \(error.localizedDescription)")
     }
