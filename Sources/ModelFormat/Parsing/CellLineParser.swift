@@ -61,6 +61,16 @@ enum CellLineParser {
       index += 1
       if colons.count == 2 { break }
     }
+    if colons.count == 2,
+      A1Notation.parseCell(String(decoding: bytes[start..<colons[0]], as: UTF8.self)) != nil,
+      A1Notation.isBeyondGrid(String(decoding: bytes[(colons[0] + 1)..<colons[1]], as: UTF8.self))
+    {
+      // `A1:A1048577:` is a range past the grid, not the cell A1 holding "A1048577: …".
+      throw Diagnostic(
+        "'\(String(decoding: bytes[start..<colons[1]], as: UTF8.self))' is not a cell or range within A1:XFD1048576",
+        span: SourceSpan(start: start, end: colons[1]),
+        suggestion: "rows run from 1 to 1048576 and columns from A to XFD")
+    }
     // Prefer `A1:C4:`; fall back to `A1:` when the text after the first colon is not a cell.
     if colons.count == 2,
       let area = A1Notation.parseArea(String(decoding: bytes[start..<colons[1]], as: UTF8.self)),

@@ -35,6 +35,10 @@ public struct ModelParser {
       if line == 1 { range = max(range.lowerBound, start)..<max(range.upperBound, start) }
       parseLine(range)
     }
+    if cellCount > ModelLimits.maximumCells {
+      // Placing the millions of cells that fit would take long for a model that cannot load.
+      statements.removeAll { if case .cells = $0 { true } else { false } }
+    }
   }
 
   private mutating func parseLine(_ fullRange: Range<Int>) {
