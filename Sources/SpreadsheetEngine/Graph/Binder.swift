@@ -93,7 +93,10 @@ struct Binder {
       guard (spec.minimumArguments...spec.maximumArguments).contains(arguments.count) else {
         issues.append(
           BindingIssue(
-            "\(spec.name) takes \(spec.arityDescription), not \(arguments.count)", span: expression.span))
+            arguments.count > spec.maximumArguments && spec.maximumArguments >= variadic
+              ? "\(spec.name) takes at most \(spec.maximumArguments) arguments, not \(arguments.count)"
+              : "\(spec.name) takes \(spec.arityDescription), not \(arguments.count)",
+            span: expression.span))
         return .constant(.error(.value))
       }
       return .call(spec, bound)
