@@ -43,6 +43,15 @@ struct WatchCommand: ParsableCommand {
   }
 
   func run() throws {
+    // A re-export target that can never be written is refused before the first evaluation.
+    if let output {
+      do {
+        try WorkbookExporter.checkDestination(output, model: model)
+      } catch {
+        Terminal.error(error.rendered(source: SourceText(path: model, bytes: [])))
+        throw ExitStatus.outputFailed
+      }
+    }
     let stop = StopRequest()
     WorkbookExporter.leaveIdleInterruptsToProgram(exitStatus: 0)
     let poller = FileChangePoller(path: model, interval: .milliseconds(pollMilliseconds))

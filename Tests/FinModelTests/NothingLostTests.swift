@@ -134,6 +134,12 @@ import Testing
       #expect(ContinuousClock.now - start < .seconds(2), "\(output) was refused only after evaluating")
     }
     #expect(try String(contentsOf: notes, encoding: .utf8) == "keep me")
+    let watch = try ProcessRunner.finmodel(["watch", url.path, "-o", notes.path])
+    #expect(watch.status == 4)
+    #expect(
+      watch.stderr.hasPrefix(
+        "\(notes.path): error: cannot write the workbook: the file there is not a workbook"))
+    #expect(try String(contentsOf: notes, encoding: .utf8) == "keep me")
     #expect(try temporaries(in: folder).isEmpty)
   }
 }
