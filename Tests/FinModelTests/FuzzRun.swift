@@ -42,6 +42,8 @@ struct FuzzRun {
     _ input: [UInt8], seed: UInt64, label: String? = nil, throughFile: Bool = false, export: Bool = false
   ) {
     try? Data(input).write(to: Self.breadcrumb)
+    FuzzWatchdog.shared.watch("\(name) input \(label ?? "seed \(seed)")")
+    defer { FuzzWatchdog.shared.watch(nil) }
     let clock = ContinuousClock()
     let start = clock.now
     executions += 1
