@@ -106,11 +106,18 @@ struct Binder {
   private mutating func resolveSheet(_ name: String?, span: SourceSpan) -> Int? {
     guard let name else { return sheet }
     if let index = workbook.sheetIndex(named: name) { return index }
-    let suggestion = Suggestions.closest(to: name, among: workbook.sheets.map(\.name))
+    let suggestion = suggest(name, among: workbook.sheets.map(\.name))
     issues.append(
       BindingIssue(
         "unknown sheet '\(name)'", span: span, suggestion: suggestion.map { "did you mean '\($0)'?" }))
     return nil
+  }
+
+  /// The closest candidate, while the workbook's budget of comparisons lasts.
+  private func suggest(_ word: String, among candidates: some Collection<String>) -> String? {
+    guard workbook.suggestionBudget >= candidates.count else { return nil }
+    workbook.suggestionBudget -= candidates.count
+    return Suggestions.closest(to: word, among: candidates)
   }
 
   private mutating func bindName(_ name: String, span: SourceSpan) -> BoundExpression {
@@ -119,7 +126,7 @@ struct Binder {
       let suggestion =
         A1Notation.isBeyondGrid(name)
         ? A1Notation.beyondGridMessage(name)
-        : Suggestions.closest(to: name, among: workbook.definedNames.values.map(\.name))
+        : suggest(name, among: workbook.definedNames.values.lazy.map(\.name))
           .map { "did you mean \($0)?" }
       issues.append(BindingIssue("unknown name '\(name)'", span: span, suggestion: suggestion))
       return .constant(.error(.name))

@@ -38,6 +38,10 @@ public final class Workbook {
   /// The dependency walk's per-cell state, reused from pass to pass.
   var walkScratch = WalkScratch()
   var needsFullRecalculation = true
+  /// Candidate comparisons left for "did you mean" suggestions (see `Binder.suggest`). A model
+  /// with ten thousand names and ten thousand misspelt uses would otherwise compare every pair
+  /// (77 s in a release build) for messages of which 50 are shown.
+  var suggestionBudget = 100_000
   var todaySerial: Double = ExcelDate.serial(of: .now)
 
   public init() {}
