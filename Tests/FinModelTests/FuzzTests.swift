@@ -10,9 +10,11 @@ import WorkbookExport
 /// Inputs: models from `FuzzModelGenerator`, and mutations (`FuzzMutator`) of the committed
 /// corpus `Golden/fuzz-corpus/` and of generated models. Every input is a function of one seed:
 /// a failure prints it, and `FINMODEL_FUZZ_REPLAY=<seed>` runs that input alone.
-/// `FINMODEL_FUZZ_ITERATIONS` scales the run (default 1,500 inputs per test, about 20 s in a
-/// debug build) and `FINMODEL_FUZZ_SEED` changes the run's seed. A crash ends the test process
-/// before anything is printed; the input being run is always in `FuzzRun.breadcrumb`.
+/// `FINMODEL_FUZZ_ITERATIONS` scales the run (default 1,500: that many generated models, twice
+/// as many mutations and four times as many formulas, about 25 s in a debug build) and
+/// `FINMODEL_FUZZ_SEED` changes the run's seed. A crash ends the test process before anything is
+/// printed; the input being run is always in `FuzzRun.breadcrumb`, and `FuzzWatchdog` aborts
+/// with its name if it hangs.
 @Suite(.serialized) struct FuzzTests {
   @Test func generatedModelsLoadOrFailWithDiagnostics() throws {
     var run = FuzzRun(name: "generated")
