@@ -63,7 +63,7 @@ public final class Model {
     outputs.map { output in
       guard let cell = output.cell, layouts.indices.contains(cell.sheet) else { return nil }
       let layout = layouts[cell.sheet]
-      return (layout.directiveAttributes + layout.lineAttributes)
+      return layout.attributeLayers
         .last { $0.1.format != nil && $0.0.contains(cell.point) }?.1.format
     }
   }
@@ -118,7 +118,7 @@ public final class Model {
     let layout = layouts[sheet]
     let budget = 4 * workbook.sheets[sheet].cellCount + 65_536
     var result: [GridPoint: CellAttributes] = [:]
-    for (area, attributes) in layout.directiveAttributes + layout.lineAttributes {
+    for (area, attributes) in layout.attributeLayers {
       if area.cellCount <= budget {
         for row in area.top...area.bottom {
           for column in area.left...area.right {
@@ -167,7 +167,7 @@ public final class Model {
 extension ValueLiteral {
   public var cellValue: CellValue {
     switch self {
-    case .number(let number): .number(number)
+    case .number(let number), .formattedNumber(let number, _): .number(number)
     case .text(let text): .text(text)
     case .boolean(let flag): .boolean(flag)
     case .error(let error): .error(error)

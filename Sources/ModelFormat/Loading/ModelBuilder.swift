@@ -138,6 +138,31 @@ struct ModelBuilder {
     return sheet
   }
 
+  /// Files the formats typed values imply (`25%` → `0%`): one entry for the line when every
+  /// value implies the same format, else one per formatted cell.
+  private mutating func recordImpliedFormats(
+    _ values: [(ValueLiteral, SourceSpan)], area: GridArea, sheet: Int
+  ) {
+    func format(_ literal: ValueLiteral) -> String? {
+      if case .formattedNumber(_, let format) = literal { return format }
+      return nil
+    }
+    guard let firstFormat = values.lazy.compactMap({ format($0.0) }).first else { return }
+    var attributes = CellAttributes()
+    if values.allSatisfy({ format($0.0) == firstFormat }) {
+      attributes.format = firstFormat
+      layouts[sheet].impliedAttributes.append((area, attributes))
+      return
+    }
+    for (index, value) in values.enumerated() {
+      guard let cellFormat = format(value.0) else { continue }
+      attributes.format = cellFormat
+      let point = GridPoint(
+        row: area.top + index / area.columnCount, column: area.left + index % area.columnCount)
+      layouts[sheet].impliedAttributes.append((GridArea(point), attributes))
+    }
+  }
+
   private mutating func placeCells(_ line: CellLine, sheet: Int) {
     if let previous = firstOverlap(line.area, sheet: sheet) {
       let (previousLine, _) = source.location(of: previous.span.start)
@@ -151,6 +176,7 @@ struct ModelBuilder {
     if !line.attributes.isEmpty { layouts[sheet].lineAttributes.append((line.area, line.attributes)) }
     switch line.content {
     case .values(let values):
+      recordImpliedFormats(values, area: line.area, sheet: sheet)
       var index = 0
       for row in line.area.top...line.area.bottom {
         for column in line.area.left...line.area.right {

@@ -8,6 +8,8 @@ public struct SheetLayout: Sendable {
   public internal(set) var freeze: GridPoint?
   public internal(set) var tabColor: String?
   public internal(set) var charts: [ChartDeclaration] = []
+  /// Formats implied by typed values (`25%`, `2025-06-30`); directives and attributes win.
+  public internal(set) var impliedAttributes: [(GridArea, CellAttributes)] = []
   /// Attributes from `format`/`style`/`note` directives, in file order.
   public internal(set) var directiveAttributes: [(GridArea, CellAttributes)] = []
   /// Attributes written on cell lines; they win over directives.
@@ -17,13 +19,18 @@ public struct SheetLayout: Sendable {
     self.name = name
   }
 
+  /// Every attribute assignment, weakest first: later entries override earlier ones.
+  public var attributeLayers: [(GridArea, CellAttributes)] {
+    impliedAttributes + directiveAttributes + lineAttributes
+  }
+
   /// The effective attributes of every position any attribute line or directive covers.
   ///
   /// O(total area of the attribute ranges); `Model.resolvedAttributes(sheet:)` is the bounded
   /// version to use on real models.
   public func resolvedAttributes() -> [GridPoint: CellAttributes] {
     var result: [GridPoint: CellAttributes] = [:]
-    for (area, attributes) in directiveAttributes + lineAttributes {
+    for (area, attributes) in attributeLayers {
       for row in area.top...area.bottom {
         for column in area.left...area.right {
           let point = GridPoint(row: row, column: column)

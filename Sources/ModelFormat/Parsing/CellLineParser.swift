@@ -119,7 +119,8 @@ enum CellLineParser {
     return result
   }
 
-  /// One literal: a number (`-3`, `1.5e6`, `12.5%`), "text", TRUE/FALSE or an error value.
+  /// One literal: a number (`-3`, `1.5e6`, `12.5%`, `$1200`, `(300)`), a date or time
+  /// (`2025-06-30`, `9:30`), "text", TRUE/FALSE or an error value.
   static func parseLiteral(_ bytes: [UInt8], _ range: Range<Int>, span: SourceSpan) throws(Diagnostic)
     -> ValueLiteral
   {
@@ -133,12 +134,20 @@ enum CellLineParser {
       try cursor.expectEnd()
       return .text(value)
     }
-    // Numbers first: they are most of a model's constants, and one starting with a digit, a sign
-    // or a point cannot be a boolean or an error value.
-    if let first = text.utf8.first, (48...57).contains(first) || [43, 45, 46].contains(first),
-      let number = parseNumber(text)
-    {
-      return .number(number)
+    // Numbers first: they are most of a model's constants, and one starting with a digit, a sign,
+    // a point, "$" or "(" cannot be a boolean or an error value.
+    if let first = text.utf8.first, (48...57).contains(first) || [36, 40, 43, 45, 46].contains(first) {
+      if text.utf8.last != UInt8(ascii: "%"), let number = parseNumber(text) {
+        return .number(number)
+      }
+      if let typed = TypedNumber(text) {
+        return typed.impliedFormat.map { .formattedNumber(typed.value, format: $0) } ?? .number(typed.value)
+      }
+      if TypedNumber.looksLikeDateOrTime(text) {
+        throw Diagnostic(
+          "'\(text)' is not a valid date or time", span: span,
+          suggestion: "dates are written year first, from 1900-01-01 (2025-06-30); times as 9:30 or 9:30:15")
+      }
     }
     switch text.uppercased() {
     case "TRUE": return .boolean(true)
@@ -146,11 +155,13 @@ enum CellLineParser {
     default: break
     }
     if let error = ExcelError(literal: text), error != .cycle { return .error(error) }
-    if let number = parseNumber(text) { return .number(number) }
     throw Diagnostic(
       "'\(text)' is not a number, \"text\", TRUE/FALSE or an error value", span: span,
       suggestion: text.first == "'"
-        ? "put text in double quotes" : "put text in double quotes or start a formula with =")
+        ? "put text in double quotes"
+        : text.contains("/") && text.first?.isNumber == true
+          ? "write dates year first (2025-06-30), or put text in double quotes"
+          : "put text in double quotes or start a formula with =")
   }
 
   /// A plain decimal number with optional sign, exponent and trailing `%`.

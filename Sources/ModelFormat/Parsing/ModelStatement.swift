@@ -3,6 +3,9 @@ import FormulaSyntax
 /// A literal value typed into a cell: what a cell line holds when it is not a formula.
 public enum ValueLiteral: Sendable, Hashable {
   case number(Double)
+  /// A number typed with its format, such as `25%` or `2025-06-30` (see `TypedNumber`): the
+  /// cell gets that format unless a `format` attribute or directive gives it another.
+  case formattedNumber(Double, format: String)
   case text(String)
   case boolean(Bool)
   case error(ExcelError)
