@@ -19,9 +19,13 @@ build=$root/.build-libfuzzer
 mkdir -p "$build/corpus" "$build/crashes"
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g -module-cache-path "$build/module-cache")
 
+# Each module inlines code from the ones before it (-O -wmo), so rebuilding one rebuilds all
+# that follow: a stale ModelFormat holding an older Workbook's layout overflows the heap.
+rebuilt=false
 for module in FormulaSyntax SpreadsheetEngine ModelFormat; do
-  if [[ -n $(find "$root/Sources/$module" -name '*.swift' -newer "$build/lib$module.a" 2>/dev/null) ]] ||
-    [[ ! -f $build/lib$module.a ]]; then
+  if $rebuilt || [[ ! -f $build/lib$module.a ]] ||
+    [[ -n $(find "$root/Sources/$module" -name '*.swift' -newer "$build/lib$module.a") ]]; then
+    rebuilt=true
     echo "building $module" >&2
     swiftc "${flags[@]}" -wmo -module-name "$module" -I "$build" \
       -emit-module -emit-module-path "$build/$module.swiftmodule" \
