@@ -8,6 +8,9 @@ import XLSXWriter
 /// and emphasis.
 struct CellStyler {
   let sheetNames: [String]
+  /// The workbook's names by upper-cased name: a formula using a name that points at another
+  /// sheet (`=TaxRate` for `Inputs!$B$3`) is a link too.
+  let names: [String: DefinedName]
 
   static let blue = XLSXColor(rgb: 0x0000FF)
   static let green = XLSXColor(rgb: 0x008000)
@@ -48,17 +51,37 @@ struct CellStyler {
     }
   }
 
-  /// Whether a formula names a sheet other than its own (a "link" in the colour convention).
+  /// Whether a formula names a sheet other than its own (a "link" in the colour convention),
+  /// directly or through a defined name.
   func refersToOtherSheet(_ formula: Formula) -> Bool {
-    let ownSheet = sheetNames[formula.sheet].uppercased()
+    var visitedNames: Set<String> = []
+    return refersToOtherSheet(formula.syntax, ownSheet: sheetNames[formula.sheet].uppercased(), &visitedNames)
+  }
+
+  /// `visitedNames` stops names that use each other (or themselves) and names used many times
+  /// from being walked more than once.
+  private func refersToOtherSheet(
+    _ expression: FormulaExpression, ownSheet: String, _ visitedNames: inout Set<String>
+  ) -> Bool {
     var found = false
-    formula.syntax.forEachNode { node in
+    var namesUsed: [String] = []
+    expression.forEachNode { node in
       switch node.kind {
       case .cell(let sheet?, _), .area(let sheet?, _):
         if sheet.uppercased() != ownSheet { found = true }
+      case .name(let name):
+        namesUsed.append(name.uppercased())
       default: break
       }
     }
-    return found
+    if found { return true }
+    for name in namesUsed where visitedNames.insert(name).inserted {
+      if let definition = names[name],
+        refersToOtherSheet(definition.expression, ownSheet: ownSheet, &visitedNames)
+      {
+        return true
+      }
+    }
+    return false
   }
 }

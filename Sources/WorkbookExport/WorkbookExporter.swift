@@ -37,7 +37,7 @@ public enum WorkbookExporter {
     let engine = model.workbook
     let sheetNames = engine.sheets.map(\.name)
     let printer = FormulaPrinter { FunctionRegistry.function(named: $0)?.needsFuturePrefix ?? false }
-    let styler = CellStyler(sheetNames: sheetNames)
+    let styler = CellStyler(sheetNames: sheetNames, names: engine.definedNames)
     let charts = ChartBuilder(sheetNames: sheetNames)
     workbook.properties = properties(of: model)
     var chartProblems: [Diagnostic] = []
