@@ -46,6 +46,15 @@ extension FormulaExpression {
       lhs.appendKey(to: &out)
       rhs.appendKey(to: &out)
       out += ")"
+    case .intersection(let lhs, let rhs):
+      out += "( "
+      lhs.appendKey(to: &out)
+      rhs.appendKey(to: &out)
+      out += ")"
+    case .union(let areas):
+      out += "U("
+      for area in areas { area.appendKey(to: &out) }
+      out += ")"
     case .parenthesized(let inner):
       out += "["
       inner.appendKey(to: &out)

@@ -33,6 +33,13 @@ public struct FormulaExpression: Sendable {
     case missing
     /// `(expr)`, kept so that printing back preserves the author's grouping.
     case parenthesized(FormulaExpression)
+    /// Excel's intersection operator, a space between two references (`B1:D3 C2:C9`,
+    /// `Revenue FY2025`): the cells both designate.
+    case intersection(FormulaExpression, FormulaExpression)
+    /// Excel's union operator, commas inside parentheses (`(B1:B2,D1:D2)`): a reference of
+    /// several areas. The parentheses belong to the node (the comma means union only inside
+    /// them), so printing always writes them back.
+    case union([FormulaExpression])
   }
 }
 
@@ -83,10 +90,10 @@ extension FormulaExpression {
       for row in rows { for item in row { item.forEachNode(visit) } }
     case .prefix(_, let operand), .postfix(_, let operand), .parenthesized(let operand):
       operand.forEachNode(visit)
-    case .infix(_, let lhs, let rhs):
+    case .infix(_, let lhs, let rhs), .intersection(let lhs, let rhs):
       lhs.forEachNode(visit)
       rhs.forEachNode(visit)
-    case .call(_, _, let arguments):
+    case .call(_, _, let arguments), .union(let arguments):
       for argument in arguments { argument.forEachNode(visit) }
     case .number, .text, .boolean, .error, .cell, .area, .name, .missing:
       break

@@ -4,8 +4,8 @@ extension FormulaExpression {
     switch kind {
     case .array(let rows): Array(rows.joined())
     case .prefix(_, let operand), .postfix(_, let operand), .parenthesized(let operand): [operand]
-    case .infix(_, let lhs, let rhs): [lhs, rhs]
-    case .call(_, _, let arguments): arguments
+    case .infix(_, let lhs, let rhs), .intersection(let lhs, let rhs): [lhs, rhs]
+    case .call(_, _, let arguments), .union(let arguments): arguments
     case .number, .text, .boolean, .error, .cell, .area, .name, .missing: []
     }
   }

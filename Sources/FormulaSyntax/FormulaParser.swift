@@ -1,8 +1,10 @@
 /// Parses Excel formula text into an `FormulaExpression` tree.
 ///
 /// Precedence climbing with Excel's table: comparisons < `&` < `+ -` < `* /` < `^` < `%` <
-/// unary minus, so `=-2^2` is 4 and `2^3^2` is 64 (`^` is left-associative). Relative references
-/// are stored as offsets from `anchor`, the cell the formula is written for.
+/// unary minus < union (`,` inside parentheses) < intersection (a space) < range (`:`, part of
+/// the reference token), so `=-2^2` is 4, `2^3^2` is 64 (`^` is left-associative) and
+/// `-A1:B2 B2` negates B2. Relative references are stored as offsets from `anchor`, the cell the
+/// formula is written for.
 public struct FormulaParser {
   private var tokens: [Token] = []
   private var index = 0
@@ -60,7 +62,7 @@ public struct FormulaParser {
     case .cell, .area, .identifier, .sheet:
       if token.spaceBefore {
         return FormulaSyntaxError(
-          "unexpected reference after a space (the intersection operator is not supported)",
+          "unexpected reference after a space: the intersection operator (a space) needs a reference on its left too",
           span: token.span)
       }
       return FormulaSyntaxError("unexpected '\(token.describe)'; expected \(expecting)", span: token.span)
@@ -116,7 +118,26 @@ public struct FormulaParser {
       let operand = try parseUnary()
       return FormulaExpression(.prefix(op, operand), span: token.span.merged(with: operand.span))
     }
-    return try parsePrimary()
+    return try parseIntersection()
+  }
+
+  /// Operands joined by Excel's intersection operator, a space: `B1:D3 C2:C9`, `Revenue FY2025`.
+  ///
+  /// A space is the operator only between something that can be a reference and the start of
+  /// another one; anywhere else it stays plain whitespace, so `=A1 +B1`, `=( A1 )` and
+  /// `=SUM( A1 , B1 )` read as they always did, and `=1 2` is still an error.
+  private mutating func parseIntersection() throws(FormulaSyntaxError) -> FormulaExpression {
+    var lhs = try parsePrimary()
+    while current.spaceBefore, current.canStartReference, lhs.canBeReference {
+      let rhs = try parsePrimary()
+      guard rhs.canBeReference else {
+        throw FormulaSyntaxError(
+          "the intersection operator (a space) needs a reference on its right, not '\(rhs.describe)'",
+          span: rhs.span)
+      }
+      lhs = FormulaExpression(.intersection(lhs, rhs), span: lhs.span.merged(with: rhs.span))
+    }
+    return lhs
   }
 
   private mutating func parsePrimary() throws(FormulaSyntaxError) -> FormulaExpression {
@@ -140,6 +161,7 @@ public struct FormulaParser {
       }
     case .openParen:
       let inner = try parseExpression(minimumPrecedence: 1)
+      if case .comma = current.kind { return try parseUnion(open: token, first: inner) }
       let close = advance()
       guard case .closeParen = close.kind else {
         throw unexpected(close, expecting: "')'")
@@ -151,6 +173,35 @@ public struct FormulaParser {
       index -= (index > 0 && token.kind != .end) ? 1 : 0
       throw unexpected(token, expecting: "a value, a reference or a function")
     }
+  }
+
+  /// The rest of a union, `(A1:B2,D1:D2)`, once a comma follows the first expression inside
+  /// parentheses; the parentheses belong to the node.
+  private mutating func parseUnion(open: Token, first: FormulaExpression) throws(FormulaSyntaxError)
+    -> FormulaExpression
+  {
+    var areas = [first]
+    while case .comma = current.kind {
+      let comma = advance()
+      switch current.kind {
+      case .comma, .closeParen, .end:
+        throw FormulaSyntaxError("expected a reference after ',' in a union", span: comma.span)
+      default:
+        areas.append(try parseExpression(minimumPrecedence: 1))
+      }
+    }
+    let close = advance()
+    guard case .closeParen = close.kind else {
+      throw unexpected(close, expecting: "',' or ')' in a union of references")
+    }
+    if let operand = areas.first(where: { !$0.canBeReference }) {
+      throw FormulaSyntaxError(
+        "a union (',' inside parentheses) joins references only, not '\(operand.describe)'",
+        span: operand.span,
+        suggestion:
+          "to pass values to a function, list them in its own parentheses: SUM(A1,2), not SUM((A1,2))")
+    }
+    return FormulaExpression(.union(areas), span: open.span.merged(with: close.span))
   }
 
   private mutating func parseSheetReference(sheet: String, prefix: Token) throws(FormulaSyntaxError)

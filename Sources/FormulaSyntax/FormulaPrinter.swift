@@ -65,6 +65,18 @@ public struct FormulaPrinter {
       out += "("
       write(inner, at: cell, into: &out)
       out += ")"
+    case .intersection(let lhs, let rhs):
+      // Excel stores the intersection operator as the space itself.
+      write(lhs, at: cell, into: &out)
+      out += " "
+      write(rhs, at: cell, into: &out)
+    case .union(let areas):
+      out += "("
+      for (index, area) in areas.enumerated() {
+        if index > 0 { out += "," }
+        write(area, at: cell, into: &out)
+      }
+      out += ")"
     case .call(let name, _, let arguments):
       out += (futurePrefix(name) ? "_xlfn." : "") + name + "("
       for (index, argument) in arguments.enumerated() {

@@ -97,6 +97,16 @@ public struct GridArea: Hashable, Sendable {
   public func contains(_ point: GridPoint) -> Bool {
     point.row >= top && point.row <= bottom && point.column >= left && point.column <= right
   }
+
+  /// The cells both rectangles cover, or nil when they do not meet (Excel's #NULL!).
+  public func intersection(_ other: GridArea) -> GridArea? {
+    let top = max(self.top, other.top)
+    let left = max(self.left, other.left)
+    let bottom = min(self.bottom, other.bottom)
+    let right = min(self.right, other.right)
+    guard top <= bottom, left <= right else { return nil }
+    return GridArea(top: top, left: left, bottom: bottom, right: right)
+  }
 }
 
 extension AreaReference {

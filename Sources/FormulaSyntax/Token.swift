@@ -17,6 +17,7 @@ struct Token: Sendable {
 
   var kind: Kind
   var span: SourceSpan
-  /// True when whitespace precedes the token (needed to reject Excel's intersection operator).
+  /// True when whitespace precedes the token: between two references that whitespace is Excel's
+  /// intersection operator.
   var spaceBefore: Bool
 }

@@ -21,6 +21,8 @@ import Testing
     case .postfix(let op, let x): return "(\(describe(x))\(op.rawValue))"
     case .infix(let op, let a, let b): return "(\(describe(a))\(op.rawValue)\(describe(b)))"
     case .parenthesized(let x): return describe(x)
+    case .intersection(let a, let b): return "(\(describe(a)) \(describe(b)))"
+    case .union(let areas): return "U(" + areas.map(describe).joined(separator: ",") + ")"
     case .call(let name, _, let args): return name + "(" + args.map(describe).joined(separator: ",") + ")"
     }
   }
@@ -48,6 +50,28 @@ import Testing
     ("#div/0!", "#DIV/0!"),
     ("TaxRate*2", "(TaxRate*2)"),
     ("LOG10(100)", "LOG10(100)"),
+    // Reference operators: a space between references intersects, ':' binds tighter, and the
+    // space binds tighter than unary minus, '%' and '^'; other spaces are plain whitespace.
+    ("A1:C3 B2:B9", "(A1:C3 B2:B9)"),
+    ("Revenue Year2", "(Revenue Year2)"),
+    ("B:B 3:3", "(B:B 3:3)"),
+    ("A1:C3 B1:B9 A2:C2", "((A1:C3 B1:B9) A2:C2)"),
+    ("-A1:B2 B2", "(-(A1:B2 B2))"),
+    ("A1:B2 B2%", "((A1:B2 B2)%)"),
+    ("A1:B2 B2^2", "((A1:B2 B2)^2)"),
+    ("A1 +B1", "(A1+B1)"),
+    ("A1 - B1", "(A1-B1)"),
+    ("( A1 )", "A1"),
+    ("SUM( A1 , B1 )", "SUM(A1,B1)"),
+    ("SUM (A1)", "SUM(A1)"),
+    ("Rate *2", "(Rate*2)"),
+    ("A1:B9 INDEX(A1:B9,0,2)", "(A1:B9 INDEX(A1:B9,0,2))"),
+    ("(A1:B2) B2", "(A1:B2 B2)"),
+    ("#REF! A1", "(#REF! A1)"),
+    ("SUM((A1,B2:C3))", "SUM(U(A1,B2:C3))"),
+    ("(A1:B2,C1) B1:C1", "(U(A1:B2,C1) B1:C1)"),
+    ("(A1:B2 B2,C3)", "U((A1:B2 B2),C3)"),
+    ("INDEX((A1:B2,D1:E2),1,1,2)", "INDEX(U(A1:B2,D1:E2),1,1,2)"),
   ])
   func precedence(_ formula: String, _ expected: String) throws {
     #expect(try shape(formula) == expected)
@@ -101,7 +125,14 @@ import Testing
     ("(1+2", "expected ')'", 4),
     ("SUM(1,2", "missing ')'", 3),
     ("1+2)", "unmatched ')'", 3),
-    ("A1 B1", "intersection operator is not supported", 3),
+    ("1 A1", "the intersection operator (a space) needs a reference on its left", 2),
+    ("\"x\" A1", "the intersection operator (a space) needs a reference on its left", 4),
+    ("A1 TRUE", "needs a reference on its right, not 'TRUE'", 3),
+    ("A1 (1+2)", "needs a reference on its right, not 'a calculation'", 3),
+    ("1 2", "unexpected '2.0'", 2),
+    ("SUM((A1,2))", "joins references only, not '2'", 8),
+    ("(A1,)", "expected a reference after ','", 3),
+    ("(A1,B1", "',' or ')' in a union", 6),
     ("1+@", "unexpected character '@'", 2),
     ("#FOO!", "unknown error value", 0),
     ("'Sheet", "unterminated sheet name", 0),

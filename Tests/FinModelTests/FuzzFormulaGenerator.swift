@@ -49,11 +49,22 @@ struct FuzzFormulaGenerator {
     case 9: return expression(&random, depth: depth + 1) + "%"
     case 10: return "(" + expression(&random, depth: depth + 1) + ")"
     default:
+      if random.chance(15) { return referenceOperator(&random) }
       let op = random.pick(InfixOperator.allCases).rawValue
       let space = random.chance(10) ? " " : ""
       return expression(&random, depth: depth + 1) + space + op + space
         + expression(&random, depth: depth + 1)
     }
+  }
+
+  /// Excel's reference operators: an intersection (a space between references) or a union
+  /// (references joined by commas inside parentheses).
+  func referenceOperator(_ random: inout FuzzRandom) -> String {
+    let operand = { (random: inout FuzzRandom) -> String in
+      random.chance(50) ? self.area(&random) : self.cell(&random)
+    }
+    if random.chance(50) { return operand(&random) + " " + operand(&random) }
+    return "(" + operand(&random) + "," + operand(&random) + ")"
   }
 
   func number(_ random: inout FuzzRandom) -> String {

@@ -48,7 +48,7 @@ import Testing
   }
 
   static func content(_ random: inout Random) -> String {
-    switch random.int(0...13) {
+    switch random.int(0...15) {
     case 0...3: return String(random.int(-5...20))
     case 4: return random.pick(["\"x\"", "TRUE", "\"7\"", "#N/A", "0"])
     case 5: return "=" + cellReference(&random) + "+" + cellReference(&random)
@@ -59,6 +59,8 @@ import Testing
     case 10: return "=MAX(" + rangeReference(&random) + ")-MIN(" + rangeReference(&random) + ")"
     case 11: return "=" + cellReference(&random) + "&\"|\""
     case 12: return "=INDEX(" + rangeReference(&random) + ",1,1)+ROUND(" + cellReference(&random) + ",0)"
+    case 14: return "=SUM(" + rangeReference(&random) + " " + rangeReference(&random) + ")"
+    case 15: return "=SUM((" + rangeReference(&random) + "," + cellReference(&random) + "))"
     default: return "=" + cellReference(&random) + "*2"
     }
   }

@@ -124,6 +124,9 @@ extension FormulaExpression {
     case (.prefix(let opA, let a), .prefix(let opB, let b)): opA == opB && a.isSameFormula(as: b)
     case (.postfix(let opA, let a), .postfix(let opB, let b)): opA == opB && a.isSameFormula(as: b)
     case (.parenthesized(let a), .parenthesized(let b)): a.isSameFormula(as: b)
+    case (.intersection(let lhsA, let rhsA), .intersection(let lhsB, let rhsB)):
+      lhsA.isSameFormula(as: lhsB) && rhsA.isSameFormula(as: rhsB)
+    case (.union(let areasA), .union(let areasB)): Self.areSameFormulas(areasA, areasB)
     case (.infix(let opA, let lhsA, let rhsA), .infix(let opB, let lhsB, let rhsB)):
       opA == opB && lhsA.isSameFormula(as: lhsB) && rhsA.isSameFormula(as: rhsB)
     case (.call(let nameA, _, let argumentsA), .call(let nameB, _, let argumentsB)):

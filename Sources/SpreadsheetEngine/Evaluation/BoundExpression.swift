@@ -13,6 +13,9 @@ indirect enum BoundExpression: Sendable {
   case percent(BoundExpression)
   case infix(InfixOperator, BoundExpression, BoundExpression)
   case call(FunctionSpec, [BoundExpression])
+  /// Excel's reference operators: a space (intersection) and `,` inside parentheses (union).
+  case intersection(BoundExpression, BoundExpression)
+  case union([BoundExpression])
   case missing
 
   /// Calls `visit` with every reference in the expression (for dependency discovery).
@@ -21,10 +24,13 @@ indirect enum BoundExpression: Sendable {
     case .cell(let sheet, let reference): visit(sheet, .cell(reference))
     case .area(let sheet, let reference): visit(sheet, .area(reference))
     case .prefix(_, let operand), .percent(let operand): operand.forEachReference(visit)
-    case .infix(_, let lhs, let rhs):
+    case .infix(_, let lhs, let rhs), .intersection(let lhs, let rhs):
+      // Every area of an intersection is a precedent, not only the cells they share: an
+      // operand may be a function's result (INDEX, IF), known only when evaluated, and a
+      // superset of the precedents keeps incremental recalculation right.
       lhs.forEachReference(visit)
       rhs.forEachReference(visit)
-    case .call(_, let arguments):
+    case .call(_, let arguments), .union(let arguments):
       for argument in arguments { argument.forEachReference(visit) }
     case .constant, .array, .missing: break
     }
@@ -35,7 +41,9 @@ indirect enum BoundExpression: Sendable {
     case .call(let spec, let arguments):
       spec.isVolatile || arguments.contains { $0.callsVolatileFunction }
     case .prefix(_, let operand), .percent(let operand): operand.callsVolatileFunction
-    case .infix(_, let lhs, let rhs): lhs.callsVolatileFunction || rhs.callsVolatileFunction
+    case .infix(_, let lhs, let rhs), .intersection(let lhs, let rhs):
+      lhs.callsVolatileFunction || rhs.callsVolatileFunction
+    case .union(let areas): areas.contains { $0.callsVolatileFunction }
     case .constant, .array, .cell, .area, .missing: false
     }
   }

@@ -66,6 +66,7 @@ public final class EvaluationContext {
     case .value(let value): return value
     case .array(let matrix): return matrix.values.first ?? .error(.value)
     case .reference(let range): return intersect(range)
+    case .union: return .error(.value)
     }
   }
 
@@ -88,6 +89,7 @@ public final class EvaluationContext {
     case .value(let value): ValueMatrix(rows: 1, columns: 1, values: [value])
     case .array(let matrix): matrix
     case .reference: MatrixView(operand: operand, context: self).materialized()
+    case .union: ValueMatrix(rows: 1, columns: 1, values: [.error(.value)])
     }
   }
 
@@ -115,6 +117,10 @@ public final class EvaluationContext {
         op, evaluateOperatorOperand(lhs), evaluateOperatorOperand(rhs), context: self)
     case .call(let spec, let arguments):
       return FunctionRunner.call(spec, arguments, context: self)
+    case .intersection(let lhs, let rhs):
+      return ReferenceOperators.intersection(evaluate(lhs), evaluate(rhs))
+    case .union(let areas):
+      return ReferenceOperators.union(areas.map { evaluate($0) })
     }
   }
 
@@ -128,6 +134,7 @@ public final class EvaluationContext {
       return .value(cellValue(sheet: sheet, at: point))
     }
     let operand = evaluate(expression)
+    if case .union = operand { return .error(.value) }
     guard case .reference(let range) = operand else { return operand }
     if arrayMode && range.area.cellCount > 1 { return .array(matrix(operand)) }
     return .value(intersect(range))

@@ -38,7 +38,7 @@ enum Operators {
     case .array(let matrix):
       return .array(
         ValueMatrix(rows: matrix.rows, columns: matrix.columns, values: matrix.values.map(transform)))
-    case .reference:
+    case .reference, .union:
       return .value(.error(.value))
     }
   }

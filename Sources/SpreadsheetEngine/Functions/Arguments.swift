@@ -58,6 +58,14 @@ public struct Arguments {
     return MatrixView(operand: operand, context: context)
   }
 
+  /// Argument `index` area by area: one view per area of a multi-area reference (`(A1,B2:C3)`),
+  /// otherwise the single view `matrix(index)` gives. Functions that accept multi-area
+  /// references (`FunctionSpec.acceptsUnions`) read their arguments through this.
+  public func areas(_ index: Int) -> [MatrixView] {
+    guard index < operands.count, case .union(let ranges)? = operands[index] else { return [matrix(index)] }
+    return ranges.map { MatrixView(operand: .reference($0), context: context) }
+  }
+
   /// The reference at `index`, when the argument is one (INDEX, ROW, COLUMN need the address).
   public func reference(_ index: Int) -> RangeReference? {
     guard index < operands.count, case .reference(let range)? = operands[index] else { return nil }

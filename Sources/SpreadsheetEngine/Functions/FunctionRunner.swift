@@ -26,6 +26,9 @@ enum FunctionRunner {
       if kind == .array { context.arrayMode = true }
       var operand = context.evaluate(expression)
       context.arrayMode = savedMode
+      if case .union = operand, kind == .reference || kind == .array, !spec.acceptsUnions {
+        return .error(.value)
+      }
       if kind == .value || kind == .valueOrError {
         operand = reduceScalar(operand, context: context)
         switch operand {
@@ -50,6 +53,7 @@ enum FunctionRunner {
 
   /// Value parameters: ranges intersect outside array mode and become arrays inside it.
   private static func reduceScalar(_ operand: Operand, context: EvaluationContext) -> Operand {
+    if case .union = operand { return .error(.value) }
     guard case .reference(let range) = operand else { return operand }
     if context.arrayMode && range.area.cellCount > 1 { return .array(context.matrix(operand)) }
     return .value(context.intersect(range))

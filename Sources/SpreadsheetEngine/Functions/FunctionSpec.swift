@@ -29,6 +29,9 @@ public final class FunctionSpec: Sendable {
   /// Kinds of the parameters in order; the last one repeats for further arguments.
   public let parameters: [ParameterKind]
   public let isVolatile: Bool
+  /// Whether `reference` and `array` parameters take multi-area references (SUM, COUNT,
+  /// INDEX…); for every other function such an argument makes the call #VALUE!, as in Excel.
+  public let acceptsUnions: Bool
   /// Whether the file format needs the `_xlfn.` prefix (functions newer than Excel 2007).
   public let needsFuturePrefix: Bool
   let body: Body?
@@ -37,13 +40,14 @@ public final class FunctionSpec: Sendable {
   /// An ordinary function: arguments are evaluated first, then `body` runs.
   public init(
     _ name: String, arguments: ClosedRange<Int>, parameters: [ParameterKind] = [.value],
-    volatile: Bool = false, futurePrefix: Bool = false, body: @escaping Body
+    volatile: Bool = false, futurePrefix: Bool = false, unions: Bool = false, body: @escaping Body
   ) {
     self.name = name
     self.minimumArguments = arguments.lowerBound
     self.maximumArguments = arguments.upperBound
     self.parameters = parameters
     self.isVolatile = volatile
+    self.acceptsUnions = unions
     self.needsFuturePrefix = futurePrefix
     self.body = body
     self.lazyBody = nil
@@ -59,6 +63,7 @@ public final class FunctionSpec: Sendable {
     self.maximumArguments = arguments.upperBound
     self.parameters = [.value]
     self.isVolatile = false
+    self.acceptsUnions = false
     self.needsFuturePrefix = futurePrefix
     self.body = nil
     self.lazyBody = body

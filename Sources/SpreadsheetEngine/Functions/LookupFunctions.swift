@@ -11,7 +11,7 @@ import FormulaSyntax
 /// and is read cell by cell only where a search probes it.
 enum LookupFunctions {
   static let all: [FunctionSpec] = [
-    FunctionSpec("INDEX", arguments: 2...4, parameters: [.array, .value, .value, .value]) {
+    FunctionSpec("INDEX", arguments: 2...4, parameters: [.array, .value, .value, .value], unions: true) {
       args throws(ExcelError) in
       try ReferenceSelection.index(args)
     },
@@ -46,13 +46,29 @@ enum LookupFunctions {
     FunctionSpec("COLUMN", arguments: 0...1, parameters: [.reference]) { args throws(ExcelError) in
       try ReferenceSelection.positions(args, rows: false)
     },
-    FunctionSpec("ROWS", arguments: 1...1, parameters: [.reference]) { args throws(ExcelError) in
+    // A multi-area reference has no one size: #REF!, as Office documents ([MS-OI29500]).
+    FunctionSpec("ROWS", arguments: 1...1, parameters: [.reference], unions: true) {
+      args throws(ExcelError) in
       if case .value(.error(let error))? = args.operands[0] { throw error }
+      if case .union? = args.operands[0] { throw .reference }
       return .number(Double(LookupSearch.shape(args.operands[0]).rows))
     },
-    FunctionSpec("COLUMNS", arguments: 1...1, parameters: [.reference]) { args throws(ExcelError) in
+    // A multi-area reference has no one size: #REF!, as Office documents ([MS-OI29500]).
+    FunctionSpec("COLUMNS", arguments: 1...1, parameters: [.reference], unions: true) {
+      args throws(ExcelError) in
       if case .value(.error(let error))? = args.operands[0] { throw error }
+      if case .union? = args.operands[0] { throw .reference }
       return .number(Double(LookupSearch.shape(args.operands[0]).columns))
+    },
+    // The number of areas of a reference: 1 for a range, n for a union of n areas.
+    FunctionSpec("AREAS", arguments: 1...1, parameters: [.reference], unions: true) {
+      args throws(ExcelError) in
+      switch args.operands[0] {
+      case .reference?: return .number(1)
+      case .union(let ranges)?: return .number(Double(ranges.count))
+      case .value(.error(let error))?: throw error
+      default: throw .value
+      }
     },
   ]
 }

@@ -10,7 +10,8 @@ enum MathFunctions {
     [.reference] + Array(repeating: [ParameterKind.reference, .valueOrError], count: 127).joined()
 
   static let sums: [FunctionSpec] = [
-    FunctionSpec("SUM", arguments: 1...variadic, parameters: [.reference]) { args throws(ExcelError) in
+    FunctionSpec("SUM", arguments: 1...variadic, parameters: [.reference], unions: true) {
+      args throws(ExcelError) in
       if args.count == 1, let sum = args.context.cachedSum(of: args.reference(0)) {
         if let error = sum.error { throw error }
         return .number(sum.total)
@@ -34,7 +35,8 @@ enum MathFunctions {
       args throws(ExcelError) in
       .number(try StatisticalFunctions.conditionalScan(args).sum(of: args.matrix(0)))
     },
-    FunctionSpec("PRODUCT", arguments: 1...variadic, parameters: [.reference]) { args throws(ExcelError) in
+    FunctionSpec("PRODUCT", arguments: 1...variadic, parameters: [.reference], unions: true) {
+      args throws(ExcelError) in
       var product = 1.0
       var seen = false
       try args.forEachAggregateNumber {

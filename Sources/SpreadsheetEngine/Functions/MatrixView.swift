@@ -1,7 +1,9 @@
 import FormulaSyntax
 
 /// A rectangle of values read through the workbook: a range, an array or a single value seen as
-/// a 1×1 array. Reading a range costs one cell lookup per position.
+/// a 1×1 array. Reading a range costs one cell lookup per position. A multi-area reference is
+/// no rectangle: it reads as a single #VALUE! (functions that accept one see its areas through
+/// `Arguments.areas`).
 public struct MatrixView {
   public let operand: Operand
   let context: EvaluationContext
@@ -12,7 +14,7 @@ public struct MatrixView {
     self.operand = operand
     self.context = context
     switch operand {
-    case .value:
+    case .value, .union:
       rows = 1
       columns = 1
     case .array(let matrix):
@@ -36,6 +38,7 @@ public struct MatrixView {
   public subscript(row: Int, column: Int) -> CellValue {
     switch operand {
     case .value(let value): return value
+    case .union: return .error(.value)
     case .array(let matrix): return matrix[row, column]
     case .reference(let range):
       return context.cellValue(
@@ -53,6 +56,7 @@ public struct MatrixView {
   public func forEachValue(_ body: (CellValue) throws(ExcelError) -> Void) throws(ExcelError) {
     switch operand {
     case .value(let value): try body(value)
+    case .union: try body(.error(.value))
     case .array(let matrix): for value in matrix.values { try body(value) }
     case .reference:
       guard EvaluationLimits.allows(rows: rows, columns: columns) else { throw .number }
@@ -67,6 +71,7 @@ public struct MatrixView {
   public func forEachNonEmpty(_ body: (CellValue) throws(ExcelError) -> Void) throws(ExcelError) {
     switch operand {
     case .value(let value): if !value.isEmpty { try body(value) }
+    case .union: try body(.error(.value))
     case .array(let matrix): for value in matrix.values where !value.isEmpty { try body(value) }
     case .reference(let range):
       var failure: ExcelError?

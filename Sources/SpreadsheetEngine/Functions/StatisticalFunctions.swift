@@ -11,7 +11,8 @@ enum StatisticalFunctions {
   static let counting: [FunctionSpec] = [
     // Typed numbers, logicals and numeric text count; in ranges only numbers. Errors never stop
     // COUNT: they are simply not numbers.
-    FunctionSpec("COUNT", arguments: 1...variadic, parameters: [.reference]) { args throws(ExcelError) in
+    FunctionSpec("COUNT", arguments: 1...variadic, parameters: [.reference], unions: true) {
+      args throws(ExcelError) in
       var count = 0
       for index in 0..<args.count {
         guard let operand = args.operands[index] else { continue }
@@ -19,15 +20,18 @@ enum StatisticalFunctions {
           if (try? value.asNumber()) != nil, !value.isEmpty { count += 1 }
           continue
         }
-        try args.matrix(index).forEachNonEmpty { if case .number = $0 { count += 1 } }
+        for area in args.areas(index) {
+          try area.forEachNonEmpty { if case .number = $0 { count += 1 } }
+        }
       }
       return .number(Double(count))
     },
     // Everything that is not a blank cell counts, errors and empty text included.
-    FunctionSpec("COUNTA", arguments: 1...variadic, parameters: [.reference]) { args throws(ExcelError) in
+    FunctionSpec("COUNTA", arguments: 1...variadic, parameters: [.reference], unions: true) {
+      args throws(ExcelError) in
       var count = 0
       for index in 0..<args.count where !args.isMissing(index) {
-        try args.matrix(index).forEachNonEmpty { _ in count += 1 }
+        for area in args.areas(index) { try area.forEachNonEmpty { _ in count += 1 } }
       }
       return .number(Double(count))
     },
@@ -56,7 +60,8 @@ enum StatisticalFunctions {
   ]
 
   static let averages: [FunctionSpec] = [
-    FunctionSpec("AVERAGE", arguments: 1...variadic, parameters: [.reference]) { args throws(ExcelError) in
+    FunctionSpec("AVERAGE", arguments: 1...variadic, parameters: [.reference], unions: true) {
+      args throws(ExcelError) in
       var total = 0.0
       var count = 0
       try args.forEachAggregateNumber {
@@ -76,7 +81,8 @@ enum StatisticalFunctions {
       args throws(ExcelError) in
       .number(try conditionalScan(args).average(of: args.matrix(0)))
     },
-    FunctionSpec("MEDIAN", arguments: 1...variadic, parameters: [.reference]) { args throws(ExcelError) in
+    FunctionSpec("MEDIAN", arguments: 1...variadic, parameters: [.reference], unions: true) {
+      args throws(ExcelError) in
       let numbers = try args.aggregateNumbers().sorted()
       guard !numbers.isEmpty else { throw .number }
       let middle = numbers.count / 2
@@ -86,12 +92,14 @@ enum StatisticalFunctions {
   ]
 
   static let extremes: [FunctionSpec] = [
-    FunctionSpec("MIN", arguments: 1...variadic, parameters: [.reference]) { args throws(ExcelError) in
+    FunctionSpec("MIN", arguments: 1...variadic, parameters: [.reference], unions: true) {
+      args throws(ExcelError) in
       var best: Double?
       try args.forEachAggregateNumber { best = min(best ?? $0, $0) }
       return .number(best ?? 0)
     },
-    FunctionSpec("MAX", arguments: 1...variadic, parameters: [.reference]) { args throws(ExcelError) in
+    FunctionSpec("MAX", arguments: 1...variadic, parameters: [.reference], unions: true) {
+      args throws(ExcelError) in
       var best: Double?
       try args.forEachAggregateNumber { best = max(best ?? $0, $0) }
       return .number(best ?? 0)
@@ -108,10 +116,12 @@ enum StatisticalFunctions {
       args throws(ExcelError) in
       .number(try conditionalScan(args).extreme(of: args.matrix(0), largest: true))
     },
-    FunctionSpec("LARGE", arguments: 2...2, parameters: [.reference, .value]) { args throws(ExcelError) in
+    FunctionSpec("LARGE", arguments: 2...2, parameters: [.reference, .value], unions: true) {
+      args throws(ExcelError) in
       try kth(args, largest: true)
     },
-    FunctionSpec("SMALL", arguments: 2...2, parameters: [.reference, .value]) { args throws(ExcelError) in
+    FunctionSpec("SMALL", arguments: 2...2, parameters: [.reference, .value], unions: true) {
+      args throws(ExcelError) in
       try kth(args, largest: false)
     },
   ]
@@ -129,11 +139,13 @@ enum StatisticalFunctions {
     if case .value(let value)? = args.operands.first {
       numbers = value.isEmpty ? [] : [try value.asNumber()]
     } else {
-      try args.matrix(0).forEachNonEmpty { value throws(ExcelError) in
-        switch value {
-        case .number(let number): numbers.append(number)
-        case .error(let error): throw error
-        default: break
+      for area in args.areas(0) {
+        try area.forEachNonEmpty { value throws(ExcelError) in
+          switch value {
+          case .number(let number): numbers.append(number)
+          case .error(let error): throw error
+          default: break
+          }
         }
       }
     }

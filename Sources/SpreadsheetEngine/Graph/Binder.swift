@@ -80,6 +80,10 @@ struct Binder {
       return .percent(bind(operand))
     case .infix(let op, let lhs, let rhs):
       return .infix(op, bind(lhs), bind(rhs))
+    case .intersection(let lhs, let rhs):
+      return .intersection(bind(lhs), bind(rhs))
+    case .union(let areas):
+      return .union(areas.map { bind($0) })
     case .call(let name, let nameSpan, let arguments):
       let bound = arguments.map { bind($0) }
       guard let spec = FunctionRegistry.function(named: name) else {

@@ -44,6 +44,10 @@ public enum Operand: Sendable {
   case value(CellValue)
   case reference(RangeReference)
   case array(ValueMatrix)
+  /// A reference of two or more areas on one sheet, from Excel's union operator
+  /// (`(A1:B2,D1:D2)`) or an intersection of one. Only functions that accept multi-area
+  /// references (SUM, COUNT, INDEX…) read it; everywhere else it is #VALUE!.
+  case union([RangeReference])
 
   public static func number(_ number: Double) -> Operand {
     number.isFinite ? .value(.number(number)) : .value(.error(.number))

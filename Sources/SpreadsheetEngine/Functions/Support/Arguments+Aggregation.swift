@@ -16,12 +16,14 @@ extension Arguments {
       case .value(let value):
         if case .empty = value { continue }
         try body(try value.asNumber())
-      case .reference, .array:
-        try matrix(index).forEachNonEmpty { value throws(ExcelError) in
-          switch value {
-          case .number(let number): try body(number)
-          case .error(let error): throw error
-          default: break
+      case .reference, .array, .union:
+        for area in areas(index) {
+          try area.forEachNonEmpty { value throws(ExcelError) in
+            switch value {
+            case .number(let number): try body(number)
+            case .error(let error): throw error
+            default: break
+            }
           }
         }
       }

@@ -24,7 +24,7 @@ extension Arguments {
         default:
           if try value.asBoolean() { trues += 1 } else { falses += 1 }
         }
-      case .reference, .array:
+      case .reference, .array, .union:
         try matrix(index).forEachNonEmpty { value throws(ExcelError) in
           switch value {
           case .boolean(let flag): if flag { trues += 1 } else { falses += 1 }

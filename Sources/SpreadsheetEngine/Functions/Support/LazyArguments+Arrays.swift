@@ -13,6 +13,7 @@ extension LazyArguments {
   /// otherwise.
   func reduced(_ index: Int) -> Operand {
     let operand = self.operand(index)
+    if case .union = operand { return .error(.value) }
     guard case .reference(let range) = operand else { return operand }
     if context.arrayMode && range.area.cellCount > 1 { return .array(context.matrix(operand)) }
     return .value(context.intersect(range))

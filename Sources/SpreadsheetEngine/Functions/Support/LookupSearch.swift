@@ -58,7 +58,8 @@ enum LookupSearch {
     switch operand {
     case .reference(let range)?: (range.area.rowCount, range.area.columnCount)
     case .array(let matrix)?: (matrix.rows, matrix.columns)
-    case .value?, nil: (1, 1)
+    // A multi-area reference has no one shape; functions that accept one pick an area first.
+    case .value?, .union?, nil: (1, 1)
     }
   }
 
@@ -86,6 +87,8 @@ enum LookupSearch {
       return .array(ValueMatrix(rows: rows.count, columns: columns.count, values: values))
     case .value:
       return operand
+    case .union:
+      return .error(.value)
     }
   }
 }

@@ -9,21 +9,25 @@ enum ReferenceSelection {
   ///
   /// Row or column 0 (or omitted) means the whole column or row; with a single index a
   /// one-row range is indexed by column, any other by row (a 2-D range then yields the whole
-  /// row). Negative indexes are #VALUE!, indexes beyond the array #REF!, an area other than 1
-  /// #REF! (finmodel has no multi-area references). A reference argument gives a reference,
-  /// so `SUM(INDEX(A1:C3, 0, 2))` sums B1:B3 and ROW(INDEX(…)) sees the address.
+  /// row). Negative indexes are #VALUE!, indexes beyond the array #REF!. `area` picks one
+  /// area of a multi-area reference (`INDEX((A1:B2,D1:E2),1,1,2)` is D1); an area below 1 is
+  /// #VALUE!, beyond the areas #REF!. A reference argument gives a reference, so
+  /// `SUM(INDEX(A1:C3, 0, 2))` sums B1:B3 and ROW(INDEX(…)) sees the address.
   static func index(_ args: Arguments) throws(ExcelError) -> Operand {
-    let source = args.operands[0] ?? .value(.empty)
+    var source = args.operands[0] ?? .value(.empty)
     if case .value(.error(let error)) = source { throw error }
-    let shape = LookupSearch.shape(source)
-    guard shape.rows > 0, shape.columns > 0 else { throw .reference }
     var row = args.isMissing(1) ? 0 : try args.position(1)
     var column = args.isMissing(2) ? nil : try args.position(2)
-    if args.count > 3 {
-      let area = try args.position(3)
-      guard area >= 1 else { throw .value }
+    let area = args.count > 3 ? try args.position(3) : 1
+    guard area >= 1 else { throw .value }
+    if case .union(let ranges) = source {
+      guard area <= ranges.count else { throw .reference }
+      source = .reference(ranges[area - 1])
+    } else {
       guard area == 1 else { throw .reference }
     }
+    let shape = LookupSearch.shape(source)
+    guard shape.rows > 0, shape.columns > 0 else { throw .reference }
     guard row >= 0, (column ?? 0) >= 0 else { throw .value }
     if column == nil {
       if shape.rows == 1 {
@@ -100,7 +104,7 @@ enum ReferenceSelection {
       return .array(ValueMatrix(rows: rows ? count : 1, columns: rows ? 1 : count, values: values))
     case .value(.error(let error)):
       throw error
-    case .value, .array:
+    case .value, .array, .union:
       throw .value
     }
   }
