@@ -6,7 +6,9 @@ import FormulaSyntax
 /// that refers to a blank cell is found when that cell is later filled. Range references are
 /// "listeners": one entry per range, filed under the rows (for wide ranges) or the columns (for
 /// tall ones) it covers, whichever are fewer. A range costs one entry however many cells it
-/// holds, so `=SUM($B$2:B2)` filled down 100,000 rows costs 100,000 entries, not 5 billion edges.
+/// holds, so `=SUM($B$2:B2)` filled down 100,000 rows costs 100,000 entries, not 5 billion edges,
+/// and each row or column finds the ranges containing a position without scanning the others
+/// (see `ListenerBucket`).
 struct DependentsIndex {
   /// One formula cell listening to a rectangle of a sheet.
   struct Listener {
@@ -24,9 +26,12 @@ struct DependentsIndex {
 
   private var byPosition: [Int: Dependents] = [:]
   private var listeners: [Listener] = []
-  /// Listener ids filed under (sheet, row) and (sheet, column).
-  private var rowBuckets: [Int: [Int32]] = [:]
-  private var columnBuckets: [Int: [Int32]] = [:]
+  /// Listeners filed under (sheet, row), as column intervals, and under (sheet, column), as row
+  /// intervals.
+  private var rowBuckets: [Int: ListenerBucket] = [:]
+  private var columnBuckets: [Int: ListenerBucket] = [:]
+  /// Counts recalculations: a draining query hides what it reported until the count moves on.
+  private var generation = 0
   /// The listeners each formula cell registered, to remove them when its formula changes.
   private var listenersOfCell: [Int32: [Int32]] = [:]
 
@@ -75,31 +80,54 @@ struct DependentsIndex {
         removePositionEdge(Self.key(sheet: sheet, row: point.row, column: point.column), cell)
       }
     }
-    for id in listenersOfCell.removeValue(forKey: cell) ?? [] { listeners[Int(id)].alive = false }
+    for id in listenersOfCell.removeValue(forKey: cell) ?? [] {
+      listeners[Int(id)].alive = false
+      let listener = listeners[Int(id)]
+      let sheet = Int(listener.sheet)
+      let area = listener.area
+      if area.rowCount <= area.columnCount {
+        for row in area.top...area.bottom { rowBuckets[Self.lineKey(sheet: sheet, line: row)]?.noteDead() }
+      } else {
+        for column in area.left...area.right {
+          columnBuckets[Self.lineKey(sheet: sheet, line: column)]?.noteDead()
+        }
+      }
+    }
   }
+
+  /// Starts a new generation after a recalculation cleared the dirty flags: what draining
+  /// queries hid is reported again.
+  mutating func advanceGeneration() { generation &+= 1 }
 
   // MARK: Queries
 
   /// Calls `visit` for every formula cell that refers to the position (directly or by a range).
   ///
-  /// Cost: the direct dependents plus the ranges filed under the position's row and column.
-  func forEachDependent(sheet: Int, at point: GridPoint, _ visit: (Int32) -> Void) {
+  /// With `draining`, a cell that refers to the position through a range is reported at most
+  /// once between two recalculations (`advanceGeneration`), whichever position asks: for marking
+  /// dirty cones, where a cell reported once is dirty until the next recalculation.
+  /// Cost: the direct dependents plus O(log n) and the ranges reported in the position's row and
+  /// column; without `draining`, the ranges of its row and column starting before it.
+  mutating func forEachDependent(
+    sheet: Int, at point: GridPoint, draining: Bool, _ visit: (Int32) -> Void
+  ) {
     switch byPosition[Self.key(sheet: sheet, row: point.row, column: point.column)] {
     case .one(let cell): visit(cell)
     case .many(let cells): for cell in cells { visit(cell) }
     case nil: break
     }
-    for bucket in [
-      rowBuckets[Self.lineKey(sheet: sheet, line: point.row)],
-      columnBuckets[Self.lineKey(sheet: sheet, line: point.column)],
-    ] {
-      for id in bucket ?? [] {
-        let listener = listeners[Int(id)]
-        if listener.alive, Int(listener.sheet) == sheet, listener.area.contains(point) {
-          visit(listener.cell)
-        }
-      }
+    let listeners = self.listeners
+    // Nested functions, not closure values: passed as non-escaping arguments they need no
+    // allocation, and this runs once per cell of every dirty cone.
+    func isAlive(_ id: Int32) -> Bool { listeners[Int(id)].alive }
+    func report(_ id: Int32) {
+      let listener = listeners[Int(id)]
+      if listener.alive, Int(listener.sheet) == sheet, listener.area.contains(point) { visit(listener.cell) }
     }
+    rowBuckets[Self.lineKey(sheet: sheet, line: point.row)]?.forEach(
+      containing: point.column, draining: draining, generation: generation, isAlive: isAlive, report)
+    columnBuckets[Self.lineKey(sheet: sheet, line: point.column)]?.forEach(
+      containing: point.row, draining: draining, generation: generation, isAlive: isAlive, report)
   }
 
   // MARK: Storage
@@ -147,11 +175,13 @@ struct DependentsIndex {
     let area = listener.area
     if area.rowCount <= area.columnCount {
       for row in area.top...area.bottom {
-        rowBuckets[Self.lineKey(sheet: sheet, line: row), default: []].append(id)
+        rowBuckets[Self.lineKey(sheet: sheet, line: row), default: ListenerBucket()].add(
+          id, start: area.left, end: area.right)
       }
     } else {
       for column in area.left...area.right {
-        columnBuckets[Self.lineKey(sheet: sheet, line: column), default: []].append(id)
+        columnBuckets[Self.lineKey(sheet: sheet, line: column), default: ListenerBucket()].add(
+          id, start: area.top, end: area.bottom)
       }
     }
   }

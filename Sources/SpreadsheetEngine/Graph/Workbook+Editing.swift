@@ -71,7 +71,11 @@ extension Workbook {
   private func positionChanged(sheet: Int, at point: GridPoint, forceDependents: Bool) {
     guard !needsFullRecalculation else { return }
     var direct: [Int] = []
-    index.forEachDependent(sheet: sheet, at: point) { direct.append(Int($0)) }
+    // Forcing needs every dependent; plain marking may skip those already marked this pass.
+    _ = index
+    dependents!.forEachDependent(sheet: sheet, at: point, draining: !forceDependents) {
+      direct.append(Int($0))
+    }
     if forceDependents { for cell in direct { forced[cell] = true } }
     markCone(from: direct)
   }
@@ -81,12 +85,14 @@ extension Workbook {
   /// O(size of the newly dirty cone).
   private func markCone(from roots: [Int]) {
     guard !needsFullRecalculation else { return }
+    _ = index
     var stack = roots
     while let cell = stack.popLast() {
       guard !dirty[cell], contents[cell].isFormula else { continue }
       dirty[cell] = true
       dirtyList.append(cell)
-      index.forEachDependent(sheet: Int(cellSheet[cell]), at: cellPosition[cell]) { dependent in
+      dependents!.forEachDependent(sheet: Int(cellSheet[cell]), at: cellPosition[cell], draining: true) {
+        dependent in
         if !dirty[Int(dependent)] { stack.append(Int(dependent)) }
       }
     }

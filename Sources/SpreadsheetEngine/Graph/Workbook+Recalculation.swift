@@ -58,6 +58,8 @@ extension Workbook {
       }
     }
     walkScratch = walk.releaseScratch()
+    // Every dirty flag is clear again: ranges hidden by the marking of this pass count anew.
+    dependents?.advanceGeneration()
     for id in changedCells { changedInPass[id] = false }
     editedCells.removeAll()
     report.cycles = walk.cycles.map { cycle in cycle.map { address(of: $0) } }
