@@ -50,7 +50,9 @@ extension CellValue {
 /// Floating-point helpers that reproduce the spreadsheet's treatment of near-equal numbers.
 ///
 /// LibreOffice (our referee) snaps a sum or difference of nearly equal operands to exactly 0 and
-/// compares numbers with a relative tolerance of 2^-44, which is why `=0.1+0.2=0.3` is TRUE.
+/// compares numbers the way Excel shows them: two numbers are equal when they lie within a
+/// relative 2^-44 of each other and read the same to 15 significant digits, which is why
+/// `=0.1+0.2=0.3` is TRUE while `=0.3=0.30000000000001` is FALSE.
 public enum ApproximateArithmetic {
   public static let tolerance = 1.0 / 17_592_186_044_416.0  // 2^-44
 
@@ -61,7 +63,17 @@ public enum ApproximateArithmetic {
     let d = abs(a - b)
     guard d.isFinite else { return false }
     if d > abs(a) * tolerance || d > abs(b) * tolerance { return false }
-    return true
+    return sameToFifteenDigits(a, b, difference: d)
+  }
+
+  /// The final test of `equal` for two numbers already within 2^-44: distinct whole numbers
+  /// (below 2^53) stay distinct, anything else must agree to 15 significant digits.
+  @usableFromInline
+  static func sameToFifteenDigits(_ a: Double, _ b: Double, difference: Double) -> Bool {
+    let wholeLimit = 9_007_199_254_740_992.0  // 2^53
+    func isWhole(_ x: Double) -> Bool { abs(x) < wholeLimit && x == x.rounded(.towardZero) }
+    if isWhole(difference) && isWhole(a) && isWhole(b) { return false }
+    return DecimalRounding.fifteenDigits(a) == DecimalRounding.fifteenDigits(b)
   }
 
   @inlinable
