@@ -5,6 +5,9 @@
 /// the `_xlfn.` prefix (IFS, XLOOKUP, …).
 public struct FormulaPrinter {
   public var futurePrefix: (String) -> Bool
+  /// When set, references written without a sheet are printed on this sheet: how a defined name
+  /// whose references follow the sheet using it is exported as one sheet-level name per sheet.
+  public var sheetForSheetlessReferences: String?
 
   public init(futurePrefix: @escaping (String) -> Bool = { _ in false }) {
     self.futurePrefix = futurePrefix
@@ -43,12 +46,12 @@ public struct FormulaPrinter {
         out += ExcelError.reference.rawValue
         return
       }
-      out += sheet.map { SheetNameQuoting.quoted($0) + "!" } ?? ""
+      out += (sheet ?? sheetForSheetlessReferences).map { SheetNameQuoting.quoted($0) + "!" } ?? ""
       out += Self.cell(reference, point)
     case .area(let sheet, let reference):
       let text = Self.area(reference, at: cell)
       if text != ExcelError.reference.rawValue {
-        out += sheet.map { SheetNameQuoting.quoted($0) + "!" } ?? ""
+        out += (sheet ?? sheetForSheetlessReferences).map { SheetNameQuoting.quoted($0) + "!" } ?? ""
       }
       out += text
     case .prefix(let op, let operand):

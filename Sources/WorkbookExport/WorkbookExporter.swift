@@ -105,11 +105,7 @@ public enum WorkbookExporter {
       if sheet == 0 { try worksheet.activate() }
     }
     guard chartProblems.isEmpty else { throw ExportError.invalidModel(chartProblems) }
-    for key in engine.nameOrder {
-      guard let name = engine.definedNames[key] else { continue }
-      try workbook.defineName(
-        name.name, formula: "=" + printer.print(name.expression, at: GridPoint(row: 0, column: 0)))
-    }
+    try DefinedNameExport.write(engine, printer: printer, into: workbook)
   }
 
   private static func writeConstant(

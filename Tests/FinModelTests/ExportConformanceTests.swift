@@ -9,10 +9,12 @@ import WorkbookExport
 /// equals finmodel's value; read back without recalculation, every cached value has the right
 /// value and type; the export is deterministic and atomic.
 @Suite(.serialized) struct ExportConformanceTests {
-  /// The conformance set: a model using every supported function, and every model in Models/.
+  /// The conformance set: a model using every supported function, one using defined names in
+  /// every form, and every model in Models/.
   static func conformanceModels() throws -> [(name: String, model: Model)] {
     let everyFunction = try ModelFixtures.load(ConformanceModel.text(), name: "conformance.fmodel")
-    var models: [(String, Model)] = [("conformance", everyFunction)]
+    let names = try ModelFixtures.load(NamesConformanceModel.text, name: "names.fmodel")
+    var models: [(String, Model)] = [("conformance", everyFunction), ("names", names)]
     let directory = TestPaths.repository.appendingPathComponent("Models")
     let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
     for file in files where file.hasSuffix(".fmodel") {
