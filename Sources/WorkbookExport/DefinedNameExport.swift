@@ -1,4 +1,5 @@
 import FormulaSyntax
+import ModelFormat
 import SpreadsheetEngine
 import XLSXWriter
 
@@ -22,11 +23,19 @@ enum DefinedNameExport {
         continue
       }
       for sheet in engine.sheets {
+        // libxlsxwriter splits "'Sheet'!Name" at the first "!" and strips one quote from each
+        // end without unescaping "''": the sheet name goes in raw, and one with a "!" cannot.
+        guard !sheet.name.contains("!") else {
+          throw ExportError.invalidModel([
+            Diagnostic(
+              "name '\(name.name)' has a reference without a sheet, so it is written once per sheet, which libxlsxwriter cannot do on sheet '\(sheet.name)' (its name contains '!')",
+              span: nil, suggestion: "give the name's references a sheet, or rename the sheet")
+          ])
+        }
         var sheetPrinter = printer
         sheetPrinter.sheetForSheetlessReferences = sheet.name
         try workbook.defineName(
-          SheetNameQuoting.quoted(sheet.name) + "!" + name.name,
-          formula: "=" + sheetPrinter.print(name.expression, at: origin))
+          "'" + sheet.name + "'!" + name.name, formula: "=" + sheetPrinter.print(name.expression, at: origin))
       }
     }
   }

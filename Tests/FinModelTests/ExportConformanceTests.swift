@@ -10,11 +10,12 @@ import WorkbookExport
 /// value and type; the export is deterministic and atomic.
 @Suite(.serialized) struct ExportConformanceTests {
   /// The conformance set: a model using every supported function, one using defined names in
-  /// every form, and every model in Models/.
+  /// every form, one using references made at evaluation time, and every model in Models/.
   static func conformanceModels() throws -> [(name: String, model: Model)] {
     let everyFunction = try ModelFixtures.load(ConformanceModel.text(), name: "conformance.fmodel")
     let names = try ModelFixtures.load(NamesConformanceModel.text, name: "names.fmodel")
-    var models: [(String, Model)] = [("conformance", everyFunction), ("names", names)]
+    let dynamic = try ModelFixtures.load(DynamicReferenceConformanceModel.text, name: "dynamic.fmodel")
+    var models: [(String, Model)] = [("conformance", everyFunction), ("names", names), ("dynamic", dynamic)]
     let directory = TestPaths.repository.appendingPathComponent("Models")
     let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
     for file in files where file.hasSuffix(".fmodel") {

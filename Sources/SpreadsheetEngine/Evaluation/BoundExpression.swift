@@ -30,9 +30,31 @@ indirect enum BoundExpression: Sendable {
       // superset of the precedents keeps incremental recalculation right.
       lhs.forEachReference(visit)
       rhs.forEachReference(visit)
-    case .call(_, let arguments), .union(let arguments):
+    case .call(let spec, let arguments):
+      for (index, argument) in arguments.enumerated() {
+        if spec.parameterKind(at: index) == .position {
+          argument.forEachReadReference(visit)
+        } else {
+          argument.forEachReference(visit)
+        }
+      }
+    case .union(let arguments):
       for argument in arguments { argument.forEachReference(visit) }
     case .constant, .array, .missing: break
+    }
+  }
+
+  /// The references of a `position` argument whose cells are read: none of the argument's own
+  /// cells and areas (nor those of its unions and intersections), only those inside the
+  /// functions it calls (`ROWS(A1:INDEX(B:B, C1))` reads C1 and may read B).
+  private func forEachReadReference(_ visit: (_ sheet: Int, _ reference: ReferenceShape) -> Void) {
+    switch self {
+    case .cell, .area, .constant, .array, .missing: break
+    case .union(let areas): for area in areas { area.forEachReadReference(visit) }
+    case .intersection(let lhs, let rhs):
+      lhs.forEachReadReference(visit)
+      rhs.forEachReadReference(visit)
+    case .call, .prefix, .percent, .infix: forEachReference(visit)
     }
   }
 

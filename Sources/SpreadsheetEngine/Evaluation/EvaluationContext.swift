@@ -13,6 +13,10 @@ public final class EvaluationContext {
   var arrayMode = false
   /// Sums of large ranges in this pass (running totals stay linear).
   private var rangeSums = RangeSumCache()
+  /// Formula cells that a reference made at evaluation time (OFFSET) covers but this pass has not
+  /// evaluated yet: [] while the recalculation walk evaluates a cell, nil elsewhere (then every
+  /// cell is up to date). The walk evaluates them and then the formula again.
+  var unsettledCells: [Int]?
 
   init(workbook: Workbook) {
     self.workbook = workbook
@@ -138,5 +142,25 @@ public final class EvaluationContext {
     guard case .reference(let range) = operand else { return operand }
     if arrayMode && range.area.cellCount > 1 { return .array(matrix(operand)) }
     return .value(intersect(range))
+  }
+}
+
+extension EvaluationContext {
+  /// Makes sure a reference computed during evaluation covers only up-to-date cells.
+  ///
+  /// The dependency graph knows the references written in a formula, not those a function
+  /// builds from values (OFFSET): their cells may still be waiting in this pass. Those are
+  /// recorded and evaluation stops with an error value that is thrown away: the walk evaluates
+  /// them first and then this formula again (or finds that they form a cycle with it).
+  func requireSettled(_ range: RangeReference) throws(ExcelError) {
+    guard unsettledCells != nil else { return }
+    let dirty = workbook.dirty
+    var found: [Int] = []
+    workbook.sheets[range.sheet].grid.forEachCell(in: boundedArea(range)) { id, _ in
+      if dirty[Int(id)] { found.append(Int(id)) }
+    }
+    guard !found.isEmpty else { return }
+    unsettledCells?.append(contentsOf: found)
+    throw .value
   }
 }

@@ -26,7 +26,7 @@ enum FunctionRunner {
       if kind == .array { context.arrayMode = true }
       var operand = context.evaluate(expression)
       context.arrayMode = savedMode
-      if case .union = operand, kind == .reference || kind == .array, !spec.acceptsUnions {
+      if case .union = operand, kind.takesReference, !spec.acceptsUnions {
         return .error(.value)
       }
       if kind == .value || kind == .valueOrError {

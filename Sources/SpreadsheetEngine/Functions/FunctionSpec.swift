@@ -13,6 +13,13 @@ public enum ParameterKind: Sendable {
   /// Like `reference`, but the argument expression is evaluated as an array formula, the way
   /// classic Excel evaluates SUMPRODUCT's and INDEX's arguments.
   case array
+  /// A reference used only for where it is, never read (ROW, COLUMN, ROWS, COLUMNS, OFFSET's
+  /// base): prepared like `reference`, but its cells are not precedents of the formula, so
+  /// `=ROW(A1)` in A1 or `=COLUMNS($C1:C1)` in C1 is no cycle, as in Excel.
+  case position
+
+  /// Whether the argument arrives as an unread reference.
+  var takesReference: Bool { self == .reference || self == .array || self == .position }
 }
 
 /// One Excel function: its name, arity, argument kinds and implementation.

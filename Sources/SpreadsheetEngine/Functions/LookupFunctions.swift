@@ -40,28 +40,38 @@ enum LookupFunctions {
     ) { args throws(ExcelError) in
       try ReferenceSelection.xlookup(args)
     },
-    FunctionSpec("ROW", arguments: 0...1, parameters: [.reference]) { args throws(ExcelError) in
+    FunctionSpec("ROW", arguments: 0...1, parameters: [.position]) { args throws(ExcelError) in
       try ReferenceSelection.positions(args, rows: true)
     },
-    FunctionSpec("COLUMN", arguments: 0...1, parameters: [.reference]) { args throws(ExcelError) in
+    FunctionSpec("COLUMN", arguments: 0...1, parameters: [.position]) { args throws(ExcelError) in
       try ReferenceSelection.positions(args, rows: false)
     },
     // A multi-area reference has no one size: #REF!, as Office documents ([MS-OI29500]).
-    FunctionSpec("ROWS", arguments: 1...1, parameters: [.reference], unions: true) {
+    FunctionSpec("ROWS", arguments: 1...1, parameters: [.position], unions: true) {
       args throws(ExcelError) in
       if case .value(.error(let error))? = args.operands[0] { throw error }
       if case .union? = args.operands[0] { throw .reference }
       return .number(Double(LookupSearch.shape(args.operands[0]).rows))
     },
     // A multi-area reference has no one size: #REF!, as Office documents ([MS-OI29500]).
-    FunctionSpec("COLUMNS", arguments: 1...1, parameters: [.reference], unions: true) {
+    FunctionSpec("COLUMNS", arguments: 1...1, parameters: [.position], unions: true) {
       args throws(ExcelError) in
       if case .value(.error(let error))? = args.operands[0] { throw error }
       if case .union? = args.operands[0] { throw .reference }
       return .number(Double(LookupSearch.shape(args.operands[0]).columns))
     },
+    // A reference moved and resized at evaluation time; volatile, as in Excel.
+    FunctionSpec(
+      "OFFSET", arguments: 3...5, parameters: [.position, .value, .value, .value, .value], volatile: true
+    ) { args throws(ExcelError) in
+      try OffsetReference.evaluate(args)
+    },
+    // The reference a text names ("B2", "'Cash Runway'!B2:B9", a name, R1C1); volatile.
+    FunctionSpec("INDIRECT", arguments: 1...2, volatile: true) { args throws(ExcelError) in
+      try IndirectReference.evaluate(args)
+    },
     // The number of areas of a reference: 1 for a range, n for a union of n areas.
-    FunctionSpec("AREAS", arguments: 1...1, parameters: [.reference], unions: true) {
+    FunctionSpec("AREAS", arguments: 1...1, parameters: [.position], unions: true) {
       args throws(ExcelError) in
       switch args.operands[0] {
       case .reference?: return .number(1)

@@ -17,7 +17,13 @@ struct DependencyWalk {
     /// A clean precedent already changed value in this pass.
     var precedentChanged: Bool
     var selfReference: Bool
+    /// How often the cell's evaluation found cells it reads at run time (OFFSET) still dirty.
+    var reopenings = 0
   }
+
+  /// Beyond this many rounds of run-time references a cell is settled as on a cycle; each round
+  /// settles at least one more cell, so only a pathological chain of OFFSETs gets here.
+  private static let maximumReopenings = 100
 
   /// Strong on purpose: the walk lives for one pass, and unowned access costs a check per read.
   let workbook: Workbook
@@ -44,8 +50,10 @@ struct DependencyWalk {
   }
 
   /// Settles `root` after everything it depends on. `settle(cell, onCycle, precedentChanged)`
-  /// evaluates the cell (or skips it) and must clear its dirty flag.
-  mutating func run(from root: Int, settle: (Int, Bool, Bool) -> Void) {
+  /// evaluates the cell (or skips it) and clears its dirty flag, or, when the evaluation met
+  /// dirty cells through a reference made at run time (OFFSET), returns them and leaves the cell
+  /// dirty: the walk settles them first and then the cell again.
+  mutating func run(from root: Int, settle: (Int, Bool, Bool) -> [Int]) {
     guard workbook.dirty[root], scratch.order[root] == 0 else { return }
     push(root)
     while !frames.isEmpty {
@@ -66,7 +74,7 @@ struct DependencyWalk {
     }
   }
 
-  private mutating func finish(_ settle: (Int, Bool, Bool) -> Void) {
+  private mutating func finish(_ settle: (Int, Bool, Bool) -> [Int]) {
     let frame = frames.removeLast()
     let cell = frame.cell
     var changed = frame.precedentChanged
@@ -93,7 +101,14 @@ struct DependencyWalk {
         ensured.insert(areas[index].area, sheet: areas[index].sheet, changed: changed)
       }
       areas.removeLast(areas.count - frame.areaStart)
-      settle(cell, false, changed)
+      let unsettled = settle(cell, false, changed)
+      guard !unsettled.isEmpty else { return }
+      if frame.reopenings < Self.maximumReopenings {
+        reopen(frame, reading: unsettled)
+      } else {
+        cycles.append([cell, cell])
+        _ = settle(cell, true, true)
+      }
       return
     }
     areas.removeLast(areas.count - frame.areaStart)
@@ -105,7 +120,22 @@ struct DependencyWalk {
     }
     component.reverse()
     cycles.append(component + [component[0]])
-    for member in component { settle(member, true, true) }
+    for member in component { _ = settle(member, true, true) }
+  }
+
+  /// Puts a settled-alone cell back on the walk with the cells it read at run time as its
+  /// precedents. It was a component of its own with nothing above it on the component stack,
+  /// so pushing it back keeps Tarjan's invariants; a precedent that leads back to it makes the
+  /// two a cycle, as it should.
+  private mutating func reopen(_ frame: Frame, reading cells: [Int]) {
+    componentStack.append(frame.cell)
+    scratch.onComponentStack[frame.cell] = true
+    let start = precedents.count
+    precedents.append(contentsOf: cells)
+    frames.append(
+      Frame(
+        cell: frame.cell, start: start, end: precedents.count, next: start, areaStart: areas.count,
+        precedentChanged: true, selfReference: false, reopenings: frame.reopenings + 1))
   }
 
   private mutating func push(_ cell: Int) {

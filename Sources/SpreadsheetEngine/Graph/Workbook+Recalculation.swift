@@ -36,25 +36,33 @@ extension Workbook {
     var changedCells = editedCells
     for root in roots {
       walk.run(from: root) { cell, onCycle, precedentChanged in
-        defer {
-          dirty[cell] = false
-          forced[cell] = false
-        }
         // A cycle error comes from where the cell sits, not from its precedents' values, so
         // early cutoff cannot keep it: a dirty cell that held one is always re-evaluated.
         let wasOnCycle = values[cell] == .error(.cycle)
         guard forced[cell] || precedentChanged || onCycle || wasOnCycle, contents[cell].isFormula else {
-          return
+          dirty[cell] = false
+          forced[cell] = false
+          return []
         }
         let old = values[cell]
-        let new = onCycle ? .error(.cycle) : evaluate(cell, context: context)
+        var new = CellValue.error(.cycle)
+        if !onCycle {
+          context.unsettledCells = []
+          new = evaluate(cell, context: context)
+          let unsettled = context.unsettledCells ?? []
+          context.unsettledCells = nil
+          if !unsettled.isEmpty { return unsettled }
+        }
+        dirty[cell] = false
+        forced[cell] = false
         report.evaluatedCount += 1
         if recordChanges { report.evaluatedCells.append(address(of: cell)) }
-        guard old != new else { return }
+        guard old != new else { return [] }
         values[cell] = new
         changedInPass[cell] = true
         changedCells.append(cell)
         if recordChanges { report.changes.append((address(of: cell), old, new)) }
+        return []
       }
     }
     walkScratch = walk.releaseScratch()

@@ -25,5 +25,8 @@ enum NamesConformanceModel {
     C2: =Total+Doubled
     C3: =SUM(Block)/Half
     C4: =Inputs!C1+Scaled
+    [Q1'24]
+    B1: 9
+    C1: =Rate+Total
     """
 }
