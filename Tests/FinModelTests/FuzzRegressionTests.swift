@@ -3,6 +3,7 @@ import Foundation
 import ModelFormat
 import SpreadsheetEngine
 import Testing
+import WorkbookExport
 
 /// One named test per crash, hang or wrong answer the fuzz run (and the probing around it)
 /// found. The inputs that came from the fuzzer are also in `Golden/fuzz-corpus/regression-*`,
@@ -170,5 +171,16 @@ extension FuzzRegressionTests {
     #expect(diagnostics.count == 3_000)
     #expect(diagnostics.first?.suggestion == "did you mean name_1?")
     #expect(ContinuousClock.now - start < .seconds(60))
+  }
+
+  /// Seed 12414084956357430105: a name without a sheet is exported once per sheet, and
+  /// libxlsxwriter could not find the sheet `Q1'24` in `'Q1''24'!name` (export failed).
+  @Test func sheetLevelNamesOnASheetWhoseNameHasAQuoteExport() throws {
+    let model = try ModelFixtures.load("name Rate = $B$1\n[Q1'24]\nB1: 4\nC1: =Rate\n[X]\nB1: 5\nC1: =Rate\n")
+    let path = try TestPaths.temporaryDirectory().appendingPathComponent("quote.xlsx").path
+    try WorkbookExporter.export(model, to: path)
+    let workbookXML = try ProcessRunner.run("/usr/bin/unzip", ["-p", path, "xl/workbook.xml"]).stdout
+    #expect(workbookXML.contains(#"<definedName name="Rate" localSheetId="0">'Q1''24'!$B$1</definedName>"#))
+    #expect(workbookXML.contains(#"<definedName name="Rate" localSheetId="1">X!$B$1</definedName>"#))
   }
 }
