@@ -23,8 +23,7 @@ enum DefinedNameExport {
         continue
       }
       for sheet in engine.sheets {
-        // libxlsxwriter splits "'Sheet'!Name" at the first "!" and strips one quote from each
-        // end without unescaping "''": the sheet name goes in raw, and one with a "!" cannot.
+        // libxlsxwriter cannot scope a name to a sheet whose name holds "!" (see defineName).
         guard !sheet.name.contains("!") else {
           throw ExportError.invalidModel([
             Diagnostic(
@@ -35,7 +34,7 @@ enum DefinedNameExport {
         var sheetPrinter = printer
         sheetPrinter.sheetForSheetlessReferences = sheet.name
         try workbook.defineName(
-          "'" + sheet.name + "'!" + name.name, formula: "=" + sheetPrinter.print(name.expression, at: origin))
+          name.name, formula: "=" + sheetPrinter.print(name.expression, at: origin), sheet: sheet.name)
       }
     }
   }

@@ -13,15 +13,18 @@ import Foundation
 enum PackageRewriter {
   static let call = "PackageRewriter"
 
-  /// Rewrites the package at `path` in place if any sheet has pending cached results.
-  static func applyPendingResults(path: String, sheets: [SheetRecord]) throws(XLSXError) {
+  /// Rewrites the package at `path` in place if any sheet has pending cached results or any
+  /// defined name waits for its formula.
+  static func applyPendingResults(
+    path: String, sheets: [SheetRecord], names: [DefinedNamePatch] = []
+  ) throws(XLSXError) {
     let pendingSheets = sheets.filter { !$0.pendingResults.isEmpty }
-    guard !pendingSheets.isEmpty else { return }
+    guard !pendingSheets.isEmpty || !names.isEmpty else { return }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw XLSXError(.io, message: "cannot read back \(path)", call: call)
     }
     let archive = try ZipArchive(bytes: [UInt8](data))
-    let rewritten = try rewrite(archive, sheets: pendingSheets)
+    let rewritten = try rewrite(archive, sheets: pendingSheets, names: names)
     do {
       try Data(rewritten).write(to: URL(fileURLWithPath: path))
     } catch {
@@ -30,11 +33,23 @@ enum PackageRewriter {
   }
 
   /// Builds the new archive bytes; separated from file I/O so tests can run it on any package.
-  static func rewrite(_ archive: ZipArchive, sheets: [SheetRecord]) throws(XLSXError) -> [UInt8] {
+  static func rewrite(
+    _ archive: ZipArchive, sheets: [SheetRecord], names: [DefinedNamePatch] = []
+  ) throws(XLSXError) -> [UInt8] {
     var bySheetEntry: [String: SheetRecord] = [:]
     for sheet in sheets { bySheetEntry[sheet.entryName] = sheet }
     var writer = ZipArchiveWriter(reservingCapacity: archive.bytes.count + 4096)
     for entry in archive.entries {
+      if entry.name == "xl/workbook.xml" && !names.isEmpty {
+        let patched = try DefinedNamePatch.apply(names, to: try archive.contents(of: entry))
+        let (crc, compressed) = try patched.withUnsafeBufferPointer { buffer throws(XLSXError) in
+          (Zlib.crc32(buffer), try Zlib.deflateInParallel(buffer))
+        }
+        try writer.add(
+          name: entry.name, method: 8, crc32: crc, uncompressedSize: patched.count,
+          internalAttributes: entry.internalAttributes, compressed: compressed[...])
+        continue
+      }
       guard let sheet = bySheetEntry.removeValue(forKey: entry.name) else {
         try writer.add(
           name: entry.name, method: entry.method, crc32: entry.crc32,

@@ -14,6 +14,8 @@ final class WorkbookCore {
   var formats = FormatRegistry()
   /// One record per worksheet, in creation order (= `xl/worksheets/sheetN.xml` numbering).
   private(set) var sheets: [SheetRecord] = []
+  /// Defined names whose formulas the package rewrite puts in place.
+  var namePatches: [DefinedNamePatch] = []
 
   init(path: String, handle: UnsafeMutablePointer<lxw_workbook>) {
     self.path = path

@@ -92,20 +92,37 @@ public final class XLSXWorkbook {
   /// Number of distinct formats created (for tests and diagnostics).
   public var distinctFormatCount: Int { core.formats.count }
 
-  /// Defines a workbook-level name (or a sheet-level one when written `Sheet!Name`), e.g.
-  /// `defineName("Rate", formula: "=0.96")`. Callers validate names first (libxlsxwriter prints a
-  /// warning on stderr for bad ones); a rejected name still surfaces here as an error.
-  public func defineName(_ name: String, formula: String) throws(XLSXError) {
+  /// Defines a workbook-level name, or with `sheet` a sheet-level one, e.g.
+  /// `defineName("Rate", formula: "=0.96")`. The formula may be as long as Excel allows: libxlsxwriter
+  /// records the name (and validates it: a rejected name surfaces here as an error) with the
+  /// formula `0`, and `close()` writes the real formula in its place (`DefinedNamePatch`).
+  public func defineName(_ name: String, formula: String, sheet: String? = nil) throws(XLSXError) {
     let call = "workbook_define_name"
-    let handle = try core.liveHandle(for: CallSite(call: call))
-    guard !name.utf8.contains(0), !formula.utf8.contains(0), !formula.isEmpty else {
+    let handle = try core.liveHandle(for: CallSite(call: call, sheet: sheet))
+    let body = formula.hasPrefix("=") ? String(formula.dropFirst()) : formula
+    guard !name.utf8.contains(0), !body.utf8.contains(0), !body.isEmpty else {
       throw XLSXError(
         .invalidArgument, message: "defined name '\(name)': empty formula or NUL character",
-        call: call)
+        call: call, sheet: sheet)
+    }
+    var qualified = name
+    var sheetIndex: Int?
+    if let sheet {
+      // libxlsxwriter splits `'Sheet'!Name` at the first "!" and strips one quote from each end
+      // (without unescaping `''`): the sheet name goes in raw, and one holding "!" cannot.
+      guard let index = core.sheets.firstIndex(where: { $0.name == sheet }), !sheet.contains("!") else {
+        throw XLSXError(
+          .invalidArgument,
+          message: "sheet-level name '\(name)': no sheet '\(sheet)', or its name contains '!'",
+          call: call, sheet: sheet)
+      }
+      qualified = "'" + sheet + "'!" + name
+      sheetIndex = index
     }
     try check(
-      workbook_define_name(handle, name, formula),
-      CallSite(call: call + " '\(name)' = \(formula)"))
+      workbook_define_name(handle, qualified, "=0"),
+      CallSite(call: call + " '\(qualified)' = \(formula)", sheet: sheet))
+    core.namePatches.append(DefinedNamePatch(name: name, sheetIndex: sheetIndex, formula: body))
   }
 
   /// Writes the package to `path` and frees the C workbook. Calling it again does nothing.
@@ -126,7 +143,7 @@ public final class XLSXWorkbook {
       let text = String(cString: lxw_strerror(result))
       throw XLSXError(.library(result.rawValue), message: "\(text) (path: \(path))", call: "workbook_close")
     }
-    try PackageRewriter.applyPendingResults(path: path, sheets: core.sheets)
+    try PackageRewriter.applyPendingResults(path: path, sheets: core.sheets, names: core.namePatches)
   }
 
   deinit {

@@ -217,6 +217,25 @@ final class XLSXWriterTests {
     #expect(cells["A6"]?.attributes.contains("t=\"b\"") == true)
   }
 
+  /// libxlsxwriter alone stops at 128 characters and cannot scope a name to `Q1'24`.
+  @Test func definedNamesTakeLongFormulasAndAnySheetScope() throws {
+    let file = path("long-names.xlsx")
+    let workbook = try XLSXWorkbook(path: file)
+    _ = try workbook.addWorksheet(named: "Q1'24")
+    _ = try workbook.addWorksheet(named: "Cash Runway")
+    let long = "=" + Array(repeating: "'Cash Runway'!$B$1", count: 20).joined(separator: "+")
+    try workbook.defineName("Total", formula: long)
+    try workbook.defineName("Rate", formula: "='Q1''24'!$B$1", sheet: "Q1'24")
+    try workbook.defineName("Rate", formula: "='Cash Runway'!$B$1<1", sheet: "Cash Runway")
+    #expect(throws: XLSXError.self) { try workbook.defineName("Rate", formula: "=1", sheet: "Nope") }
+    #expect(throws: XLSXError.self) { try workbook.defineName("Total", formula: "=2") }  // defined twice
+    try workbook.close()
+    let xml = try ProcessRunner.run("/usr/bin/unzip", ["-p", file, "xl/workbook.xml"]).stdout
+    #expect(xml.contains("<definedName name=\"Total\">\(long.dropFirst())</definedName>"))
+    #expect(xml.contains(#"<definedName name="Rate" localSheetId="0">'Q1''24'!$B$1</definedName>"#))
+    #expect(xml.contains(#"<definedName name="Rate" localSheetId="1">'Cash Runway'!$B$1&lt;1</definedName>"#))
+  }
+
   @Test func referencesAreQuotedAndAbsolute() throws {
     #expect(XLSXReference.columnName(0) == "A" && XLSXReference.columnName(25) == "Z")
     #expect(XLSXReference.columnName(26) == "AA" && XLSXReference.columnName(16_383) == "XFD")
