@@ -48,13 +48,17 @@ struct LookupVector {
 ///
 /// Unlike the `=` operator, lookups never match across kinds: the number 1 does not match the
 /// text "1" or TRUE, and blanks and errors never match anything. Text compares without regard
-/// to case.
+/// to case. Numbers compare exactly, without the `=` operator's 15-digit tolerance: a lookup
+/// of `0.1+0.2` (0.30000000000000004) does not find 0.3, the classic "VLOOKUP gives #N/A
+/// although the values look equal" of Excel (LibreOffice agrees).
 enum LookupComparison {
   /// The order of `item` relative to `target` (-1, 0, 1), or nil when `item` is not of the
   /// target's kind (those positions are skipped by every search).
   static func order(_ item: CellValue, _ target: CellValue) -> Int? {
     switch (item, target) {
-    case (.number, .number), (.text, .text), (.boolean, .boolean):
+    case (.number(let a), .number(let b)):
+      return a < b ? -1 : (a > b ? 1 : 0)
+    case (.text, .text), (.boolean, .boolean):
       return ValueComparison.compare(item, target)
     default:
       return nil
