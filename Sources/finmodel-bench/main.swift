@@ -128,7 +128,8 @@ func valueJSON(_ value: CellValue) -> String {
 let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
 
 /// Loads and fully evaluates the model once, printing a "load" line.
-func loadAndEvaluate(run: Int) -> (model: Model, parse: Double, build: Double, eval: Double, evalCPU: Double) {
+func loadAndEvaluate(run: Int) -> (model: Model, parse: Double, build: Double, eval: Double, evalCPU: Double)
+{
   let loadWatch = Stopwatch()
   let model: Model
   do {
@@ -175,11 +176,15 @@ do {
   line.add("peakMB", ProcessMemory.megabytes(peak), digits: 1)
   line.add("afterEvalMB", ProcessMemory.megabytes(current), digits: 1)
   line.add("bytesPerFormulaCell", Double(peak - baseline) / Double(max(formulaCells, 1)), digits: 1)
-  line.add("retainedBytesPerFormulaCell", Double(current - baseline) / Double(max(formulaCells, 1)), digits: 1)
+  line.add(
+    "retainedBytesPerFormulaCell", Double(current - baseline) / Double(max(formulaCells, 1)), digits: 1)
   line.print()
 }
 
-var parses = Sample(), builds = Sample(), evals = Sample(), evalCPUs = Sample()
+var parses = Sample()
+var builds = Sample()
+var evals = Sample()
+var evalCPUs = Sample()
 parses.append(first.parse)
 builds.append(first.build)
 evals.append(first.eval)
@@ -244,7 +249,10 @@ for edit in options.edits {
   workbook.setConstant(.number(original), sheet: sheet, at: point)
   workbook.recalculate(recordChanges: false)
 
-  var totals = Sample(), marks = Sample(), recalcs = Sample(), cpus = Sample()
+  var totals = Sample()
+  var marks = Sample()
+  var recalcs = Sample()
+  var cpus = Sample()
   var evaluated = Sample()
   let loop = Stopwatch()
   var index = 0
@@ -291,7 +299,8 @@ if !options.edits.isEmpty {
   line.add("rssAfterMB", ProcessMemory.megabytes(after), digits: 1)
   line.add("peakMB", ProcessMemory.megabytes(ProcessMemory.peakBytes), digits: 1)
   line.add("indexBytesPerFormulaCell", Double(after - beforeEdits) / Double(max(formulaCells, 1)), digits: 1)
-  line.add("totalRetainedBytesPerFormulaCell", Double(after - baseline) / Double(max(formulaCells, 1)), digits: 1)
+  line.add(
+    "totalRetainedBytesPerFormulaCell", Double(after - baseline) / Double(max(formulaCells, 1)), digits: 1)
   line.print()
 }
 
