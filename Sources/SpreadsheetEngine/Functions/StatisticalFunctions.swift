@@ -6,7 +6,7 @@ import FormulaSyntax
 /// arguments are coerced (`AVERAGE(1,"3",TRUE)` is 5/3), values in ranges and arrays count only
 /// when they are numbers, and the first error met is the result.
 enum StatisticalFunctions {
-  static let all: [FunctionSpec] = counting + averages + extremes
+  static let all: [FunctionSpec] = counting + averages + extremes + analysis
 
   static let counting: [FunctionSpec] = [
     // Typed numbers, logicals and numeric text count; in ranges only numbers. Errors never stop
