@@ -239,8 +239,10 @@ extension StatisticalFunctions {
     rank("RANK", average: false),
     rank("RANK.EQ", average: false, futurePrefix: true),
     rank("RANK.AVG", average: true, futurePrefix: true),
-    sample("MODE") { numbers throws(ExcelError) in try Quantiles.mode(numbers) },
-    sample("MODE.SNGL", futurePrefix: true) { numbers throws(ExcelError) in try Quantiles.mode(numbers) },
+    sample("MODE", ordered: true) { numbers throws(ExcelError) in try Quantiles.mode(numbers) },
+    sample("MODE.SNGL", futurePrefix: true, ordered: true) { numbers throws(ExcelError) in
+      try Quantiles.mode(numbers)
+    },
   ]
 
   /// Functions of paired samples (known y's first, then known x's, as Excel orders them).
@@ -280,15 +282,16 @@ extension StatisticalFunctions {
 
   // MARK: Builders
 
-  /// A function of all its arguments' numbers under the aggregate rule.
+  /// A function of all its arguments' numbers under the aggregate rule (`ordered`: in
+  /// argument and row-major order).
   private static func sample(
-    _ name: String, futurePrefix: Bool = false,
+    _ name: String, futurePrefix: Bool = false, ordered: Bool = false,
     _ compute: @escaping @Sendable ([Double]) throws(ExcelError) -> Double
   ) -> FunctionSpec {
     FunctionSpec(
       name, arguments: 1...variadic, parameters: [.reference], futurePrefix: futurePrefix, unions: true
     ) { args throws(ExcelError) in
-      .number(try compute(args.sampleNumbers()))
+      .number(try compute(args.sampleNumbers(ordered: ordered)))
     }
   }
 

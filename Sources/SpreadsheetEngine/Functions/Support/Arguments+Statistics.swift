@@ -7,30 +7,32 @@ import FormulaSyntax
 /// arrays: there TRUE counts 1, FALSE and any text (empty text included) count 0, so a column of
 /// answers keeps its size; blank cells are still skipped.
 extension Arguments {
-  /// The numbers of argument `index` alone under the aggregate rule, in row-major order (MODE
-  /// picks the first of equally frequent values, so order matters).
-  func sampleNumbers(_ index: Int) throws(ExcelError) -> [Double] {
+  /// The numbers of argument `index` alone under the aggregate rule. Only `ordered` reads
+  /// ranges in row-major order (MODE picks the first of equally frequent values); otherwise
+  /// only existing cells are visited, so STDEV(B:B) on a sparse sheet stays cheap.
+  func sampleNumbers(_ index: Int, ordered: Bool = false) throws(ExcelError) -> [Double] {
     guard let operand = index < count ? operands[index] : nil else { return [] }
     if case .value(let value) = operand {
       return value.isEmpty ? [] : [try value.asNumber()]
     }
     var numbers: [Double] = []
-    for area in areas(index) {
-      try area.forEachValue { value throws(ExcelError) in
-        switch value {
-        case .number(let number): numbers.append(number)
-        case .error(let error): throw error
-        default: break
-        }
+    let admit = { (value: CellValue) throws(ExcelError) in
+      switch value {
+      case .number(let number): numbers.append(number)
+      case .error(let error): throw error
+      default: break
       }
+    }
+    for area in areas(index) {
+      if ordered { try area.forEachValue(admit) } else { try area.forEachNonEmpty(admit) }
     }
     return numbers
   }
 
-  /// The numbers of every argument under the aggregate rule, in argument and row-major order.
-  func sampleNumbers() throws(ExcelError) -> [Double] {
+  /// The numbers of every argument under the aggregate rule, in argument order.
+  func sampleNumbers(ordered: Bool = false) throws(ExcelError) -> [Double] {
     var numbers: [Double] = []
-    for index in 0..<count { numbers += try sampleNumbers(index) }
+    for index in 0..<count { numbers += try sampleNumbers(index, ordered: ordered) }
     return numbers
   }
 
