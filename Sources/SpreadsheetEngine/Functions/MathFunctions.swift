@@ -233,9 +233,10 @@ enum MathFunctions {
   static let trigonometry: [FunctionSpec] = [
     unary("RADIANS") { $0 * Double.pi / 180 },
     unary("DEGREES") { $0 * 180 / Double.pi },
-    unary("SIN") { sin($0) },
-    unary("COS") { cos($0) },
-    unary("TAN") { tan($0) },
+    // Excel refuses angles of 2^27 radians or more (#NUM!): reduced modulo 2π they are noise.
+    unary("SIN", domain: -periodicLimit...periodicLimit) { sin($0) },
+    unary("COS", domain: -periodicLimit...periodicLimit) { cos($0) },
+    unary("TAN", domain: -periodicLimit...periodicLimit) { tan($0) },
     unary("ASIN", domain: -1...1) { asin($0) },
     unary("ACOS", domain: -1...1) { acos($0) },
     unary("ATAN") { atan($0) },
@@ -246,6 +247,9 @@ enum MathFunctions {
       return .number(atan2(y, x))
     },
   ]
+
+  /// The largest angle SIN, COS and TAN accept: just below 2^27.
+  private static let periodicLimit = 134_217_728.0.nextDown
 
   /// A one-number function; a number outside `domain` is #NUM!.
   private static func unary(
