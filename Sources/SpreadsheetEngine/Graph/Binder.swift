@@ -90,8 +90,7 @@ struct Binder {
         issues.append(
           BindingIssue(
             "unknown function '\(name)'", span: nameSpan,
-            suggestion: Suggestions.closest(to: name, among: FunctionRegistry.all.keys)
-              .map { "did you mean \($0)?" }))
+            suggestion: suggest(name, among: FunctionRegistry.all.keys).map { "did you mean \($0)?" }))
         return .constant(.error(.name))
       }
       guard (spec.minimumArguments...spec.maximumArguments).contains(arguments.count) else {
