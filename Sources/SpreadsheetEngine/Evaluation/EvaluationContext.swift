@@ -24,6 +24,8 @@ public final class EvaluationContext {
 
   /// The serial number of today's date (TODAY), fixed for one recalculation.
   public var today: Double { workbook.todaySerial }
+  /// The date and time of this recalculation (NOW), fixed for one recalculation.
+  public var now: Double { workbook.nowSerial }
 
   // MARK: Reading cells
 

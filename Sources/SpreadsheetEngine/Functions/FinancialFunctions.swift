@@ -119,6 +119,72 @@ enum FinancialFunctions {
       guard periods > 0, presentValue != 0 else { throw .number }
       return .number(pow(futureValue / presentValue, 1 / periods) - 1)
     },
+    FunctionSpec("CUMIPMT", arguments: 6...6) { args throws(ExcelError) in
+      .number(try Depreciation.cumulative(args, principal: false))
+    },
+    FunctionSpec("CUMPRINC", arguments: 6...6) { args throws(ExcelError) in
+      .number(try Depreciation.cumulative(args, principal: true))
+    },
+    // npery is truncated; a rate ≤ 0 or fewer than one period a year is #NUM!.
+    FunctionSpec("EFFECT", arguments: 2...2) { args throws(ExcelError) in
+      let rate = try args.number(0)
+      let perYear = try args.number(1).rounded(.towardZero)
+      guard rate > 0, perYear >= 1 else { throw .number }
+      return .number(Annuity.growthMinusOne(rate / perYear, perYear))
+    },
+    FunctionSpec("NOMINAL", arguments: 2...2) { args throws(ExcelError) in
+      let rate = try args.number(0)
+      let perYear = try args.number(1).rounded(.towardZero)
+      guard rate > 0, perYear >= 1 else { throw .number }
+      return .number(perYear * expm1(log1p(rate) / perYear))
+    },
+    FunctionSpec("SLN", arguments: 3...3) { args throws(ExcelError) in
+      let (cost, salvage, life) = (try args.number(0), try args.number(1), try args.number(2))
+      guard life != 0 else { throw .divisionByZero }
+      return .number((cost - salvage) / life)
+    },
+    FunctionSpec("SYD", arguments: 4...4) { args throws(ExcelError) in
+      let (cost, salvage) = (try args.number(0), try args.number(1))
+      let (life, period) = (try args.number(2), try args.number(3))
+      guard life > 0, period > 0, period <= life else { throw .number }
+      return .number((cost - salvage) * (life - period + 1) * 2 / (life * (life + 1)))
+    },
+    FunctionSpec("DB", arguments: 4...5) { args throws(ExcelError) in
+      .number(
+        try Depreciation.fixedDecliningBalance(
+          cost: try args.number(0), salvage: try args.number(1), life: try args.number(2),
+          period: try args.number(3), month: try args.number(4, default: 12)))
+    },
+    FunctionSpec("DDB", arguments: 4...5) { args throws(ExcelError) in
+      .number(
+        try Depreciation.decliningBalance(
+          cost: try args.number(0), salvage: try args.number(1), life: try args.number(2),
+          period: try args.number(3), factor: try args.number(4, default: 2)))
+    },
+    // The schedule is read whole: blanks are 0% periods, text is #VALUE!.
+    FunctionSpec("FVSCHEDULE", arguments: 2...2, parameters: [.value, .reference]) {
+      args throws(ExcelError) in
+      var value = try args.number(0)
+      try args.matrix(1).forEachValue { rate throws(ExcelError) in
+        if case .text = rate { throw .value }
+        value *= 1 + (try rate.asNumber())
+      }
+      return .number(value)
+    },
+    FunctionSpec("PDURATION", arguments: 3...3, futurePrefix: true) { args throws(ExcelError) in
+      let (rate, presentValue, futureValue) = (
+        try args.number(0), try args.number(1), try args.number(2)
+      )
+      guard rate > 0, presentValue > 0, futureValue > 0 else { throw .number }
+      return .number((log(futureValue) - log(presentValue)) / log1p(rate))
+    },
+    // Interest of period `per` (counted from 0) of a loan repaid in equal principal parts.
+    FunctionSpec("ISPMT", arguments: 4...4) { args throws(ExcelError) in
+      let (rate, period) = (try args.number(0), try args.number(1))
+      let (periods, presentValue) = (try args.number(2), try args.number(3))
+      guard periods != 0 else { throw .divisionByZero }
+      return .number(presentValue * rate * (period / periods - 1))
+    },
   ]
 }
 

@@ -80,5 +80,9 @@ enum LookupFunctions {
       default: throw .value
       }
     },
+    FunctionSpec("LOOKUP", arguments: 2...3, parameters: [.value, .reference, .reference]) {
+      args throws(ExcelError) in
+      try VectorLookup.lookup(args)
+    },
   ]
 }

@@ -89,5 +89,110 @@ enum TextFunctions {
       case .error(let error): throw error
       }
     },
+    // Case-sensitive, no wildcards; positions in UTF-16 units; not found is #VALUE!.
+    FunctionSpec("FIND", arguments: 2...3) { args throws(ExcelError) in
+      let needle = TextSearch.units(try args.text(0))
+      let haystack = TextSearch.units(try args.text(1))
+      let start = try TextSearch.startIndex(try args.number(2, default: 1), length: haystack.count)
+      guard let found = TextSearch.find(needle, in: haystack, from: start) else { throw .value }
+      return .number(Double(found + 1))
+    },
+    // Ignores case and reads ? * ~ as wildcards.
+    FunctionSpec("SEARCH", arguments: 2...3) { args throws(ExcelError) in
+      let pattern = try args.text(0)
+      let text = try args.text(1)
+      let start = try TextSearch.startIndex(
+        try args.number(2, default: 1), length: ExcelText.length(text))
+      guard let found = TextSearch.search(pattern, in: text, from: start) else { throw .value }
+      return .number(Double(found + 1))
+    },
+    FunctionSpec("SUBSTITUTE", arguments: 3...4) { args throws(ExcelError) in
+      let text = TextSearch.units(try args.text(0))
+      let old = TextSearch.units(try args.text(1))
+      let new = TextSearch.units(try args.text(2))
+      var instance: Int?
+      if !args.isMissing(3) {
+        let number = try args.number(3).rounded(.towardZero)
+        guard number >= 1 else { throw .value }
+        instance = Int(min(number, 1e9))
+      }
+      return try ExcelText.result(
+        TextSearch.string(TextSearch.substitute(text, old, new, instance: instance)))
+    },
+    FunctionSpec("REPLACE", arguments: 4...4) { args throws(ExcelError) in
+      let text = TextSearch.units(try args.text(0))
+      let start = try args.number(1).rounded(.towardZero)
+      guard start >= 1 else { throw .value }
+      let count = try ExcelText.count(try args.number(2))
+      let new = TextSearch.units(try args.text(3))
+      let from = min(text.count, Int(min(start, 1e9)) - 1)
+      let to = min(text.count, from + count)
+      return try ExcelText.result(TextSearch.string(text[..<from] + new + text[to...]))
+    },
+    FunctionSpec("REPT", arguments: 2...2) { args throws(ExcelError) in
+      let text = try args.text(0)
+      let times = try ExcelText.count(try args.number(1))
+      guard times == 0 || ExcelText.length(text) <= ExcelText.maximumLength / times else {
+        throw .value
+      }
+      return .text(String(repeating: text, count: times))
+    },
+    // Case-sensitive comparison of the texts (numbers as they convert to text).
+    FunctionSpec("EXACT", arguments: 2...2) { args throws(ExcelError) in
+      .boolean(try args.text(0).utf16.elementsEqual(try args.text(1).utf16))
+    },
+    FunctionSpec("PROPER", arguments: 1...1) { args throws(ExcelError) in
+      .text(ExcelCharacters.proper(try args.text(0)))
+    },
+    FunctionSpec("CLEAN", arguments: 1...1) { args throws(ExcelError) in
+      .text(ExcelCharacters.clean(try args.text(0)))
+    },
+    // Windows code page 1252, as Excel for Windows: CHAR(128) is "€".
+    FunctionSpec("CHAR", arguments: 1...1) { args throws(ExcelError) in
+      let code = try args.number(0).rounded(.towardZero)
+      guard abs(code) < 1e9, let scalar = ExcelCharacters.character(Int(code)) else { throw .value }
+      return .text(String(scalar))
+    },
+    FunctionSpec("CODE", arguments: 1...1) { args throws(ExcelError) in
+      guard let first = try args.text(0).unicodeScalars.first else { throw .value }
+      return .number(Double(ExcelCharacters.code(first)))
+    },
+    // Surrogate halves are #N/A (they are not characters); 0 and beyond U+10FFFF are #VALUE!.
+    FunctionSpec("UNICHAR", arguments: 1...1, futurePrefix: true) { args throws(ExcelError) in
+      let code = try args.number(0).rounded(.towardZero)
+      guard code >= 1, code <= 0x10FFFF else { throw .value }
+      guard let scalar = Unicode.Scalar(UInt32(code)) else { throw .notAvailable }
+      return .text(String(scalar))
+    },
+    FunctionSpec("UNICODE", arguments: 1...1, futurePrefix: true) { args throws(ExcelError) in
+      guard let first = try args.text(0).unicodeScalars.first else { throw .value }
+      return .number(Double(first.value))
+    },
+    FunctionSpec("FIXED", arguments: 1...3) { args throws(ExcelError) in
+      let value = try args.number(0)
+      let decimals = try args.isMissing(1) ? 2 : args.integer(1)
+      let noCommas = try args.boolean(2, default: false)
+      return try ExcelText.result(
+        NumberTextConversion.fixed(value, decimals: decimals, noCommas: noCommas))
+    },
+    FunctionSpec("DOLLAR", arguments: 1...2) { args throws(ExcelError) in
+      let value = try args.number(0)
+      let decimals = try args.isMissing(1) ? 2 : args.integer(1)
+      return try ExcelText.result(NumberTextConversion.dollar(value, decimals: decimals))
+    },
+    // Text stays, anything else is "" (errors still propagate).
+    FunctionSpec("T", arguments: 1...1) { args throws(ExcelError) in
+      if case .text(let text) = args.value(0) { return .text(text) }
+      return .text("")
+    },
+    // Separators default to en-US ("." and ","); only their first character counts.
+    FunctionSpec("NUMBERVALUE", arguments: 1...3, futurePrefix: true) { args throws(ExcelError) in
+      let text = try args.text(0)
+      let decimal = try args.isMissing(1) ? "." : args.text(1)
+      let group = try args.isMissing(2) ? "," : args.text(2)
+      guard let decimalMark = decimal.first, let groupMark = group.first else { throw .value }
+      return .number(
+        try NumberTextConversion.numberValue(text, decimal: decimalMark, group: groupMark))
+    },
   ]
 }

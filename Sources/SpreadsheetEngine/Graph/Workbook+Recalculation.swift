@@ -10,7 +10,9 @@ extension Workbook {
   /// always evaluated. Cost: O(cells visited + references they scan).
   @discardableResult
   public func recalculate(recordChanges: Bool = true) -> RecalculationReport {
-    todaySerial = ExcelDate.serial(of: .now)
+    // One instant for the whole pass, so TODAY and NOW agree with each other and across cells.
+    nowSerial = ExcelDate.dateTimeSerial(of: .now)
+    todaySerial = nowSerial.rounded(.down)
     let roots: [Int]
     if needsFullRecalculation {
       roots = contents.indices.filter { contents[$0].isFormula }

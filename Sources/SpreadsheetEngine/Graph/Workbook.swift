@@ -43,6 +43,8 @@ public final class Workbook {
   /// (77 s in a release build) for messages of which 50 are shown.
   var suggestionBudget = 100_000
   var todaySerial: Double = ExcelDate.serial(of: .now)
+  /// The instant of the current recalculation as a date-time serial (NOW), taken with `todaySerial`.
+  var nowSerial: Double = ExcelDate.dateTimeSerial(of: .now)
 
   public init() {}
 

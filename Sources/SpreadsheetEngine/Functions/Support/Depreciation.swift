@@ -1,0 +1,78 @@
+import FormulaSyntax
+import Foundation
+
+/// Depreciation schedules (DB, DDB) and the cumulative annuity sums (CUMIPMT, CUMPRINC).
+enum Depreciation {
+  /// DB: fixed-declining balance. The rate 1 − (salvage/cost)^(1/life) is rounded to three
+  /// decimals, as Excel documents; the first period is pro-rated by `month`/12 and, when the
+  /// first year was partial, period life + 1 takes the remaining (12 − month)/12.
+  static func fixedDecliningBalance(
+    cost: Double, salvage: Double, life: Double, period: Double, month: Double
+  ) throws(ExcelError) -> Double {
+    guard cost >= 0, salvage >= 0, life > 0, month >= 1, month <= 12, period >= 1,
+      period <= life + (month < 12 ? 1 : 0)
+    else { throw .number }
+    if cost == 0 { return 0 }
+    let rate = ((1 - pow(salvage / cost, 1 / life)) * 1000).rounded(.toNearestOrAwayFromZero) / 1000
+    var total = cost * rate * month / 12
+    let last = Int(period.rounded(.towardZero))
+    if last == 1 { return total }
+    var depreciation = 0.0
+    for current in 2...last {
+      depreciation = (cost - total) * rate
+      if Double(current) > life { depreciation = depreciation * (12 - month) / 12 }
+      total += depreciation
+    }
+    return depreciation
+  }
+
+  /// DDB: double- (or `factor`-) declining balance for `period`, never taking the value below
+  /// `salvage`; a fractional period is allowed, as in Excel.
+  static func decliningBalance(
+    cost: Double, salvage: Double, life: Double, period: Double, factor: Double
+  ) throws(ExcelError) -> Double {
+    guard cost >= 0, salvage >= 0, life > 0, period > 0, period <= life, factor > 0 else {
+      throw .number
+    }
+    var rate = factor / life
+    let before: Double
+    if rate >= 1 {
+      rate = 1
+      before = period == 1 ? cost : 0
+    } else {
+      before = cost * pow(1 - rate, period - 1)
+    }
+    let after = cost * pow(1 - rate, period)
+    let depreciation = after < salvage ? before - salvage : before - after
+    return max(depreciation, 0)
+  }
+
+  /// CUMIPMT (interest) or CUMPRINC (principal) summed over payments `first`…`last`.
+  /// Rate, periods and present value must be positive, 1 ≤ first ≤ last ≤ periods, and type 0
+  /// or 1; the periods are truncated to whole payments.
+  static func cumulative(
+    _ arguments: Arguments, principal: Bool
+  ) throws(ExcelError) -> Double {
+    let rate = try arguments.number(0)
+    let periods = try arguments.number(1)
+    let presentValue = try arguments.number(2)
+    let first = try arguments.number(3)
+    let last = try arguments.number(4)
+    let type = try arguments.number(5).rounded(.towardZero)
+    guard rate > 0, periods > 0, presentValue > 0, first >= 1, first <= last, last <= periods,
+      type == 0 || type == 1
+    else { throw .number }
+    let dueAtStart = type == 1
+    let payment = Annuity.payment(
+      rate: rate, periods: periods, presentValue: presentValue, futureValue: 0,
+      dueAtStart: dueAtStart)
+    var sum = 0.0
+    for period in Int(first)...Int(last) {
+      let interest = try Annuity.interestPayment(
+        rate: rate, period: Double(period), periods: periods, presentValue: presentValue,
+        futureValue: 0, dueAtStart: dueAtStart)
+      sum += principal ? payment - interest : interest
+    }
+    return sum
+  }
+}

@@ -1,0 +1,147 @@
+import FormulaSyntax
+
+/// FIND, SEARCH, SUBSTITUTE and REPLACE on UTF-16 code units, the units Excel's positions
+/// count (so `FIND("b","😀b")` is 3, as in Excel).
+///
+/// Working on code units rather than `String` also keeps Swift's canonical equivalence out of
+/// the comparisons: Excel treats "é" (one scalar) and "e" + U+0301 as different text.
+enum TextSearch {
+  typealias Units = [UInt16]
+
+  static func units(_ text: String) -> Units { Array(text.utf16) }
+
+  static func string(_ units: some Collection<UInt16>) -> String {
+    String(decoding: Array(units), as: UTF16.self)
+  }
+
+  /// A 1-based `start_num` checked against the text: below 1 or past the end is #VALUE!.
+  /// Empty `find_text` is found at `start`, which may be one past the end (as in Excel).
+  static func startIndex(_ start: Double, length: Int) throws(ExcelError) -> Int {
+    let truncated = start.rounded(.towardZero)
+    guard truncated >= 1, truncated <= Double(length) + 1 else { throw .value }
+    return Int(truncated) - 1
+  }
+
+  /// FIND: the 0-based position of the first exact occurrence of `needle` at or after
+  /// `from`, case-sensitive and without wildcards.
+  static func find(_ needle: Units, in haystack: Units, from: Int) -> Int? {
+    guard !needle.isEmpty else { return from }
+    guard haystack.count >= needle.count else { return nil }
+    var position = from
+    while position + needle.count <= haystack.count {
+      if haystack[position..<(position + needle.count)].elementsEqual(needle) { return position }
+      position += 1
+    }
+    return nil
+  }
+
+  /// SEARCH: the 0-based position of the first place at or after `from` where `pattern`
+  /// (with `?`, `*` and `~` as in the lookups) matches, ignoring case.
+  static func search(_ pattern: String, in text: String, from: Int) -> Int? {
+    let tokens = SearchPattern(pattern)
+    let folded = units(text).map(fold)
+    guard !tokens.tokens.isEmpty else { return from }
+    for start in from..<max(from, folded.count) where tokens.matchesPrefix(of: folded[start...]) {
+      return start
+    }
+    return nil
+  }
+
+  /// SUBSTITUTE: every occurrence (or only occurrence number `instance`, from 1) of `old`
+  /// replaced by `new`, scanning left to right without overlaps; empty `old` changes nothing.
+  static func substitute(_ text: Units, _ old: Units, _ new: Units, instance: Int?) -> Units {
+    guard !old.isEmpty else { return text }
+    var result: Units = []
+    result.reserveCapacity(text.count)
+    var position = 0
+    var seen = 0
+    while let found = find(old, in: text, from: position) {
+      seen += 1
+      result += text[position..<found]
+      result += instance == nil || instance == seen ? new : old
+      position = found + old.count
+      if let instance, seen >= instance { break }
+    }
+    result += text[position...]
+    return result
+  }
+
+  /// Case folding of one code unit, as SEARCH and the wildcard matching compare: a unit that is
+  /// a whole scalar maps to its single-scalar lower-case partner when that exists.
+  static func fold(_ unit: UInt16) -> UInt16 {
+    if unit < 0x80 {
+      return unit >= 0x41 && unit <= 0x5A ? unit + 0x20 : unit
+    }
+    guard let scalar = Unicode.Scalar(unit) else { return unit }
+    let lower = scalar.properties.lowercaseMapping.unicodeScalars
+    guard lower.count == 1, let single = lower.first, single.value <= 0xFFFF else { return unit }
+    return UInt16(single.value)
+  }
+}
+
+/// A SEARCH pattern over folded code units: `?` one unit, `*` any run, `~` escapes the next
+/// `?`, `*` or `~`; a `~` before anything else stands for itself (as in `WildcardPattern`).
+struct SearchPattern {
+  enum Token: Equatable {
+    case unit(UInt16)
+    case anyOne
+    case anyRun
+  }
+
+  let tokens: [Token]
+
+  init(_ pattern: String) {
+    let (star, question, tilde) = (UInt16(42), UInt16(63), UInt16(126))
+    var tokens: [Token] = []
+    var units = Array(pattern.utf16)[...]
+    while let first = units.popFirst() {
+      switch first {
+      case star: if tokens.last != .anyRun { tokens.append(.anyRun) }
+      case question: tokens.append(.anyOne)
+      case tilde:
+        if let next = units.first, next == star || next == question || next == tilde {
+          units.removeFirst()
+          tokens.append(.unit(next))
+        } else {
+          tokens.append(.unit(tilde))
+        }
+      default: tokens.append(.unit(TextSearch.fold(first)))
+      }
+    }
+    self.tokens = tokens
+  }
+
+  /// Whether the pattern matches some prefix of `text` (backtracking to the last `*`, so at
+  /// most O(pattern × text) steps).
+  func matchesPrefix(of text: ArraySlice<UInt16>) -> Bool {
+    var t = text.startIndex
+    var p = 0
+    var starToken: Int?
+    var starText = t
+    while true {
+      if p == tokens.count { return true }
+      switch tokens[p] {
+      case .anyRun:
+        starToken = p
+        starText = t
+        p += 1
+        continue
+      case .anyOne where t < text.endIndex:
+        t += 1
+        p += 1
+        continue
+      case .unit(let unit) where t < text.endIndex && text[t] == unit:
+        t += 1
+        p += 1
+        continue
+      default:
+        break
+      }
+      // Mismatch: let the last `*` absorb one more unit, or fail.
+      guard let star = starToken, starText < text.endIndex else { return false }
+      p = star + 1
+      starText += 1
+      t = starText
+    }
+  }
+}
