@@ -80,7 +80,8 @@ enum LookupFunctions {
       default: throw .value
       }
     },
-    FunctionSpec("LOOKUP", arguments: 2...3, parameters: [.value, .reference, .reference]) {
+    // Its vectors are evaluated as arrays, so LOOKUP(2, 1/(A1:A9="x"), B1:B9) needs no CSE.
+    FunctionSpec("LOOKUP", arguments: 2...3, parameters: [.value, .array, .array]) {
       args throws(ExcelError) in
       try VectorLookup.lookup(args)
     },

@@ -111,12 +111,22 @@ enum CalendarParts {
     return Double(years * 360 + months * 30 + endDay - startDay)
   }
 
-  /// Hour, minute and second of a serial's time of day, rounded to the nearest second as
-  /// Excel's HOUR, MINUTE and SECOND do (0.99999999 is midnight of the next day).
+  /// Hour, minute and second of a serial's time of day, as the referee computes them: the
+  /// seconds are cleaned of binary noise (to the microsecond, never up to a full day), SECOND
+  /// rounds a half second up within its minute and MINUTE carries that into the minute, while
+  /// HOUR truncates (so 0.99999999 is hour 23, not midnight).
   static func timeOfDay(_ serial: Double) throws(ExcelError) -> (hour: Int, minute: Int, second: Int) {
     guard serial >= 0, serial < ExcelDate.maxSerial + 1 else { throw .number }
-    let fraction = serial - serial.rounded(.down)
-    let seconds = Int((fraction * 86_400).rounded(.toNearestOrAwayFromZero)) % 86_400
-    return (seconds / 3600, seconds / 60 % 60, seconds % 60)
+    let raw = (serial - serial.rounded(.down)) * 86_400
+    var seconds = (raw * 1e6).rounded() / 1e6
+    if seconds >= 86_400 { seconds = raw }
+    let whole = Int(seconds.rounded(.down))
+    let roundsUp = seconds - Double(whole) >= 0.5
+    let second = whole % 60
+    let minute = whole / 60 % 60
+    return (
+      whole / 3600, roundsUp && second == 59 ? (minute + 1) % 60 : minute,
+      roundsUp ? (second + 1) % 60 : second
+    )
   }
 }

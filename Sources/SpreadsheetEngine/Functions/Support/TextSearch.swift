@@ -14,11 +14,12 @@ enum TextSearch {
     String(decoding: Array(units), as: UTF16.self)
   }
 
-  /// A 1-based `start_num` checked against the text: below 1 or past the end is #VALUE!.
-  /// Empty `find_text` is found at `start`, which may be one past the end (as in Excel).
+  /// A 1-based `start_num` checked against the text: below 1 or past the last character is
+  /// #VALUE! (1 is always allowed, so empty text can be searched for in empty text). Empty
+  /// `find_text` is then found at `start`, as Excel documents.
   static func startIndex(_ start: Double, length: Int) throws(ExcelError) -> Int {
     let truncated = start.rounded(.towardZero)
-    guard truncated >= 1, truncated <= Double(length) + 1 else { throw .value }
+    guard truncated >= 1, truncated <= Double(max(length, 1)) else { throw .value }
     return Int(truncated) - 1
   }
 

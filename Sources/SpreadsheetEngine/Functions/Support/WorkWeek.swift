@@ -11,8 +11,10 @@ struct WorkWeek {
   let holidays: Set<Int>
 
   /// The weekend argument of the .INTL functions: a number (1–7 two-day weekends starting
-  /// Saturday, Sunday, … Friday; 11–17 one day, Sunday … Saturday), #NUM! otherwise; or seven
-  /// characters 0/1 from Monday to Sunday, #VALUE! otherwise.
+  /// Saturday, Sunday, … Friday; 11–17 one day, Sunday … Saturday) or seven characters 0/1
+  /// from Monday to Sunday. A bad string is #VALUE! (as Excel documents); a bad number is
+  /// #NUM!, except 0, which is #VALUE! (LibreOffice and IronCalc agree on both; Excel's
+  /// documentation leaves numbers open).
   static func weekend(_ value: CellValue) throws(ExcelError) -> [Bool] {
     if case .text(let text) = value {
       let marks = Array(text)
@@ -30,6 +32,8 @@ struct WorkWeek {
       weekend[(first + 1) % 7] = true
     case 11...17:
       weekend[Int(code) - 11] = true
+    case 0:
+      throw .value
     default:
       throw .number
     }
