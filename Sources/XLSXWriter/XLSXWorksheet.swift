@@ -92,8 +92,9 @@ public final class XLSXWorksheet {
       cancelPendingResult(at: cell)
     case .text(let text):
       try requireNoNUL(text, "worksheet_write_formula_str", cell)
+      let escaped = OOXMLStringEscaping.escaped(text)
       try check(
-        worksheet_write_formula_str(pointer, cell.row, cell.column, formula, lxwFormat, text),
+        worksheet_write_formula_str(pointer, cell.row, cell.column, formula, lxwFormat, escaped),
         site("worksheet_write_formula_str", cell))
       cancelPendingResult(at: cell)
     case .boolean(let value):

@@ -18,7 +18,10 @@ struct FuzzFormulaGenerator {
   /// ragged arrays, limits exceeded); otherwise every formula binds.
   var mistakes = true
 
-  static let functions = FunctionRegistry.all.values.sorted { $0.name < $1.name }
+  /// Every function but NOW, whose value moves between two recalculations, so the oracle's
+  /// comparison of an incremental and a fresh evaluation could not hold for its dependents.
+  static let functions = FunctionRegistry.all.values.filter { $0.name != "NOW" }
+    .sorted { $0.name < $1.name }
   static let errors = ExcelError.allCases.filter { $0 != .cycle }.map(\.rawValue)
   static let texts = [
     "", "a", "Revenue", "say \"\"hi\"\"", "中文", "ÉCLAIR", "#N/A", "1,5", "=1+1", "'quoted'",

@@ -30,6 +30,9 @@ enum ConformanceModel {
         // ROW()/COLUMN() cases depend on where the golden runner places them.
         let upper = fields[0].uppercased()
         if upper.contains("ROW()") || upper.contains("COLUMN()") { continue }
+        // LibreOffice 7.4 reads the stored `_xlfn.NETWORKDAYS.INTL` and `_xlfn.WORKDAY.INTL`
+        // (Excel's form, which the export writes) as #NAME?; their goldens check them instead.
+        if upper.contains("DAYS.INTL(") || upper.contains("WORKDAY.INTL(") { continue }
         lines.append("B\(row): \(fields[0])")
         row += 1
       }

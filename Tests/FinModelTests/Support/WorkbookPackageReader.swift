@@ -53,12 +53,33 @@ enum WorkbookPackageReader {
   static func value(of cell: Cell) -> CellValue? {
     guard let cached = cell.cached else { return nil }
     switch cell.type {
-    case "str": return .text(cached)
+    case "str": return .text(decodedXString(cached))
     case "b": return .boolean(cached == "1")
     case "e": return ExcelErrorLiteral.value(cached)
     default: return Double(cached).map(CellValue.number)
     }
   }
+}
+
+/// Undoes OOXML's `_xHHHH_` escaping of characters XML cannot carry (`_x0001_` is U+0001).
+func decodedXString(_ text: String) -> String {
+  guard text.contains("_x") else { return text }
+  var scalars = Array(text.unicodeScalars)[...]
+  var result = String.UnicodeScalarView()
+  while let first = scalars.first {
+    if first == "_", scalars.count >= 7, scalars[scalars.startIndex + 1] == "x",
+      scalars[scalars.startIndex + 6] == "_",
+      let value = UInt32(String(String.UnicodeScalarView(scalars.dropFirst(2).prefix(4))), radix: 16),
+      let decoded = Unicode.Scalar(value)
+    {
+      result.append(decoded)
+      scalars = scalars.dropFirst(7)
+    } else {
+      result.append(first)
+      scalars = scalars.dropFirst()
+    }
+  }
+  return String(result)
 }
 
 enum ExcelErrorLiteral {
