@@ -50,7 +50,8 @@ XLFN = {"IFS", "SWITCH", "XLOOKUP", "XMATCH", "CONCAT", "TEXTJOIN", "MAXIFS", "M
         "STDEV.S", "STDEV.P", "VAR.S", "VAR.P", "MODE.SNGL", "PERCENTILE.INC",
         "PERCENTILE.EXC", "QUARTILE.INC", "QUARTILE.EXC", "RANK.EQ", "RANK.AVG",
         "AGGREGATE", "FORECAST.LINEAR", "NORM.S.DIST", "NORM.DIST", "NORM.INV",
-        "NORM.S.INV", "LET", "UNIQUE", "SORT", "FILTER", "SEQUENCE", "UNICHAR", "UNICODE"}
+        "NORM.S.INV", "LET", "UNIQUE", "SORT", "FILTER", "SEQUENCE", "UNICHAR", "UNICODE",
+        "TEXTBEFORE", "TEXTAFTER"}
 # NETWORKDAYS.INTL and WORKDAY.INTL need the prefix too (Excel writes _xlfn.NETWORKDAYS.INTL,
 # and finmodel's export does), but LibreOffice 7.4 reads the prefixed names as #NAME?, so the
 # generated workbooks leave them bare, a form LibreOffice reads.

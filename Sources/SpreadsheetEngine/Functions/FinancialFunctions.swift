@@ -161,6 +161,20 @@ enum FinancialFunctions {
           cost: try args.number(0), salvage: try args.number(1), life: try args.number(2),
           period: try args.number(3), factor: try args.number(4, default: 2)))
     },
+    // Periods may be fractional; no_switch TRUE keeps the declining balance throughout.
+    FunctionSpec("VDB", arguments: 5...7) { args throws(ExcelError) in
+      let (cost, salvage, life) = (try args.number(0), try args.number(1), try args.number(2))
+      let (start, end) = (try args.number(3), try args.number(4))
+      let factor = try args.number(5, default: 2)
+      let noSwitch = try args.boolean(6, default: false)
+      guard start >= 0, end >= start, end <= life, cost >= 0, salvage <= cost, factor > 0 else {
+        throw .number
+      }
+      return .number(
+        VariableDecliningBalance.depreciation(
+          cost: cost, salvage: salvage, life: life, start: start, end: end, factor: factor,
+          noSwitch: noSwitch))
+    },
     // The schedule is read whole: blanks are 0% periods, text is #VALUE!.
     FunctionSpec("FVSCHEDULE", arguments: 2...2, parameters: [.value, .reference]) {
       args throws(ExcelError) in

@@ -185,6 +185,17 @@ enum TextFunctions {
       if case .text(let text) = args.value(0) { return .text(text) }
       return .text("")
     },
+    // delimiter may be an array of delimiters; if_not_found replaces the #N/A of a miss.
+    FunctionSpec(
+      "TEXTBEFORE", arguments: 2...6, parameters: [.value, .reference, .value], futurePrefix: true
+    ) { args throws(ExcelError) in
+      try TextSplit.split(args, before: true)
+    },
+    FunctionSpec(
+      "TEXTAFTER", arguments: 2...6, parameters: [.value, .reference, .value], futurePrefix: true
+    ) { args throws(ExcelError) in
+      try TextSplit.split(args, before: false)
+    },
     // Separators default to en-US ("." and ","); only their first character counts.
     FunctionSpec("NUMBERVALUE", arguments: 1...3, futurePrefix: true) { args throws(ExcelError) in
       let text = try args.text(0)

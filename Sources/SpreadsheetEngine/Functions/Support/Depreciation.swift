@@ -34,17 +34,7 @@ enum Depreciation {
     guard cost >= 0, salvage >= 0, life > 0, period > 0, period <= life, factor > 0 else {
       throw .number
     }
-    var rate = factor / life
-    let before: Double
-    if rate >= 1 {
-      rate = 1
-      before = period == 1 ? cost : 0
-    } else {
-      before = cost * pow(1 - rate, period - 1)
-    }
-    let after = cost * pow(1 - rate, period)
-    let depreciation = after < salvage ? before - salvage : before - after
-    return max(depreciation, 0)
+    return VariableDecliningBalance.declining(cost, salvage, life, period, factor)
   }
 
   /// CUMIPMT (interest) or CUMPRINC (principal) summed over payments `first`…`last`.
