@@ -4,7 +4,8 @@ import FormulaSyntax
 /// 1900-02-29, serial 0 reads as 1900-01-00, the last date is 9999-12-31 = 2958465).
 ///
 /// Date arguments go through the ordinary number coercion, so date text such as "2024-01-31" is
-/// accepted, and are truncated to whole days; a serial outside 0…2958465 is #NUM!.
+/// accepted, and are truncated to whole days; a serial outside 0…2958465 is #NUM!. Times are
+/// the fraction of a day (HOUR, TIME…); TODAY and NOW are fixed for one recalculation.
 enum DateFunctions {
   static let all: [FunctionSpec] = [
     FunctionSpec("DATE", arguments: 3...3) { args throws(ExcelError) in

@@ -2,7 +2,8 @@ import FormulaSyntax
 import Foundation
 
 /// Financial functions: discounted cash flows (NPV, XNPV, IRR, XIRR, MIRR), the annuity family
-/// (PMT, IPMT, PPMT, PV, FV, NPER, RATE) and RRI.
+/// (PMT, IPMT, PPMT, PV, FV, NPER, RATE, CUMIPMT, CUMPRINC, ISPMT), rates and growth (RRI,
+/// EFFECT, NOMINAL, FVSCHEDULE, PDURATION) and depreciation (SLN, SYD, DB, DDB, VDB).
 ///
 /// Cash-flow series read ranges in row-major order and count only numbers there (text, booleans
 /// and blanks are skipped, errors propagate); typed arguments are coerced. Annuity `type`

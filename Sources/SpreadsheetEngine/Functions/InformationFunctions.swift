@@ -1,8 +1,10 @@
 import FormulaSyntax
 
-/// Questions about a value's type. Their parameters receive errors (`.valueOrError`) so that
-/// ISERROR(1/0) can answer instead of failing; a range argument is intersected with the
-/// formula's row or column, and an array makes them answer element by element.
+/// Questions about a value's type. The IS… functions' parameters receive errors
+/// (`.valueOrError`) so that ISERROR(1/0) can answer instead of failing; a range argument is
+/// intersected with the formula's row or column, and an array makes them answer element by
+/// element. TYPE, ISREF and ISFORMULA take their argument unreduced, since they ask about the
+/// array or reference itself.
 enum InformationFunctions {
   static let all: [FunctionSpec] = [
     FunctionSpec("ISERROR", arguments: 1...1, parameters: [.valueOrError]) { args throws(ExcelError) in

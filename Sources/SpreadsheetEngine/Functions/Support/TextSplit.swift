@@ -61,7 +61,9 @@ enum TextSplit {
     return -instance <= occurrences.count ? occurrences[occurrences.count + instance] : nil
   }
 
-  private static func matches(_ needle: TextSearch.Units, _ haystack: TextSearch.Units, at position: Int) -> Bool {
+  private static func matches(_ needle: TextSearch.Units, _ haystack: TextSearch.Units, at position: Int)
+    -> Bool
+  {
     position + needle.count <= haystack.count
       && haystack[position..<(position + needle.count)].elementsEqual(needle)
   }
