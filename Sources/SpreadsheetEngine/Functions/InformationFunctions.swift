@@ -80,7 +80,7 @@ enum InformationFunctions {
       .boolean(try args.wholePart(0).truncatingRemainder(dividingBy: 2) != 0)
     },
     // Whether the argument is a reference (a range, a union of ranges), not a value.
-    FunctionSpec("ISREF", arguments: 1...1, parameters: [.reference], unions: true) {
+    FunctionSpec("ISREF", arguments: 1...1, parameters: [.position], unions: true) {
       args throws(ExcelError) in
       switch args.operands[0] {
       case .reference?, .union?: return .boolean(true)
