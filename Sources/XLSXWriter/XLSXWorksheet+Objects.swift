@@ -51,13 +51,33 @@ extension XLSXWorksheet {
     let strings = CStringBag()
     try withExtendedLifetime(strings) { () throws(XLSXError) in
       for series in chart.series {
+        // Ranges go in as sheet and corners when they parse (see `ChartRange`), else as text.
+        let values = ChartRange(series.values)
+        let categories = series.categories.flatMap(ChartRange.init)
         guard
           let lxwSeries = chart_add_series(
-            lxwChart, strings.copy(series.categories), strings.copy(series.values))
+            lxwChart, categories == nil ? strings.copy(series.categories) : nil,
+            values == nil ? strings.copy(series.values) : nil)
         else {
           throw failure(.creationFailed, "chart_add_series", cell, "series \(series.values)")
         }
-        if let seriesName = series.name { chart_series_set_name(lxwSeries, seriesName) }
+        if let range = values {
+          chart_series_set_values(
+            lxwSeries, range.sheet, range.firstRow, range.firstColumn, range.lastRow, range.lastColumn)
+        }
+        if let range = categories {
+          chart_series_set_categories(
+            lxwSeries, range.sheet, range.firstRow, range.firstColumn, range.lastRow, range.lastColumn)
+        }
+        if let seriesName = series.name {
+          if let range = ChartRange(seriesName), range.firstRow == range.lastRow,
+            range.firstColumn == range.lastColumn
+          {
+            chart_series_set_name_range(lxwSeries, range.sheet, range.firstRow, range.firstColumn)
+          } else {
+            chart_series_set_name(lxwSeries, seriesName)
+          }
+        }
       }
       if let title = chart.title { chart_title_set_name(lxwChart, title) }
       configure(lxwChart.pointee.x_axis, chart.xAxis)

@@ -236,6 +236,22 @@ final class XLSXWriterTests {
     #expect(xml.contains(#"<definedName name="Rate" localSheetId="1">'Cash Runway'!$B$1&lt;1</definedName>"#))
   }
 
+  /// Chart ranges go to libxlsxwriter as sheet and corners, so that it never parses `'Q1''24'`.
+  @Test func chartRangeFormulasReadBackToSheetAndCorners() throws {
+    let formula = try XLSXReference.range(
+      sheet: "Q1'24", firstRow: 17, firstColumn: 1, lastRow: 17, lastColumn: 5)
+    let range = try #require(ChartRange(formula))
+    #expect(range.sheet == "Q1'24")
+    #expect(
+      [range.firstRow, range.lastRow] == [17, 17] && [range.firstColumn, range.lastColumn] == [1, 5])
+    #expect(ChartRange("=Data!$XFD$1048576")?.lastColumn == 16_383)
+    for bad in [
+      "Data!$A$1", "=Data", "='Data!$A$1", "=Data!$B$2:$A$1", "=Data!$XFE$1", "=Data!$A$0", "={1,2}",
+    ] {
+      #expect(ChartRange(bad) == nil, "\(bad)")
+    }
+  }
+
   @Test func referencesAreQuotedAndAbsolute() throws {
     #expect(XLSXReference.columnName(0) == "A" && XLSXReference.columnName(25) == "Z")
     #expect(XLSXReference.columnName(26) == "AA" && XLSXReference.columnName(16_383) == "XFD")
