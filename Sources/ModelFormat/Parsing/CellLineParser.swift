@@ -32,7 +32,11 @@ enum CellLineParser {
           "\(A1Notation.areaName(area)) has \(area.cellCount) cell\(area.cellCount == 1 ? "" : "s") but \(values.count) value\(values.count == 1 ? " is" : "s are") given",
           span: SourceSpan(start: contentStart, end: contentEnd),
           suggestion: values.count == 1 && area.cellCount > 1
-            ? "a constant fills one cell; list a value for each cell, or write =value to fill a formula" : nil
+            ? "a constant fills one cell; list a value for each cell, or write =value to fill a formula"
+            : area.cellCount == 1 && values.count > 1
+              && values.allSatisfy({ if case .number = $0.0 { true } else { false } })
+              ? "commas separate values: write 1.5 with a decimal point, and 1500 without thousands separators"
+              : nil
         )
       }
       content = .values(values)
