@@ -10,12 +10,20 @@ import WorkbookExport
 /// value and type; the export is deterministic and atomic.
 @Suite(.serialized) struct ExportConformanceTests {
   /// The conformance set: a model using every supported function, one using defined names in
-  /// every form, one using references made at evaluation time, and every model in Models/.
+  /// every form, one using references made at evaluation time, four realistic models (a loan
+  /// schedule, a DCF, a SaaS cohort model, an operations statistics sheet) and every model in Models/.
   static func conformanceModels() throws -> [(name: String, model: Model)] {
     let everyFunction = try ModelFixtures.load(ConformanceModel.text(), name: "conformance.fmodel")
     let names = try ModelFixtures.load(NamesConformanceModel.text, name: "names.fmodel")
     let dynamic = try ModelFixtures.load(DynamicReferenceConformanceModel.text, name: "dynamic.fmodel")
     var models: [(String, Model)] = [("conformance", everyFunction), ("names", names), ("dynamic", dynamic)]
+    let realistic = [
+      ("loan-schedule", RealisticModels.loanSchedule), ("dcf-valuation", RealisticModels.dcfValuation),
+      ("saas-cohorts", RealisticModels.saasCohorts), ("ops-statistics", RealisticModels.opsStatistics),
+    ]
+    for (name, text) in realistic {
+      models.append((name, try ModelFixtures.load(text, name: name + ".fmodel")))
+    }
     let directory = TestPaths.repository.appendingPathComponent("Models")
     let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
     for file in files where file.hasSuffix(".fmodel") {
