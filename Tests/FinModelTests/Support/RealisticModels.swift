@@ -10,7 +10,7 @@ enum RealisticModels {
     name TermMonths = Inputs!$B$5
 
     [Inputs]
-    column A width 36
+    column A width 40
     A1: "Term loan — monthly schedule" | style title
     A3: "Principal"
     B3: $2500000
@@ -36,14 +36,18 @@ enum RealisticModels {
     B13: =PMT(Rate,B6,-Principal,Schedule!H13) | format "#,##0.00"
     A14: "Final maturity"
     B14: =EOMONTH(B7,B6-1) | format "yyyy-mm-dd"
-    A15: "Interest cover needed (EBITDA / debt service)"
+    A15: "DSCR covenant (x)"
     B15: 1.25
-    A16: "Minimum EBITDA"
+    A16: "Minimum EBITDA for the covenant"
     B16: =IFERROR(B10*12*B15,"n/a") | format "#,##0"
-    A17: "Debt service / principal"
-    B17: =IFERROR(B10*12/B18,"n/a")
-    A18: "Undrawn amount"
+    A17: "Arrangement fee (1%) payback, months"
+    B17: =IFERROR(ROUND(B3*1%/B18,1),"n/a")
+    A18: "Monthly saving vs. current facility"
     B18: 0
+    A19: "Implied annual rate (RATE)"
+    B19: =RATE(TermMonths,-B10,Principal)*12 | format "0.000%"
+    A20: "Months to repay at this payment (NPER)"
+    B20: =NPER(Rate,-B10,Principal) | format "0.0"
 
     [Schedule]
     column A:K width 13
@@ -79,6 +83,7 @@ enum RealisticModels {
 
     check "Interest ties to CUMIPMT" = ROUND(Schedule!F15-Inputs!B11,6)=0
     check "Principal repaid in full" = ROUND(Schedule!I13,2)=0
+    check "RATE recovers the contract rate" = ROUND(Inputs!B19-Inputs!B4,9)=0
     check "Repayments equal the principal" = ROUND(Schedule!K13-Principal,4)=0
     output "Monthly payment" = Inputs!B10
     output "Balloon" = Schedule!H15
@@ -376,7 +381,7 @@ enum RealisticModels {
     M2:M13: =IF(C2>H2,"Late","On time")
     format B2:C13 "yyyy-mm-dd"
     format H2:H13 "yyyy-mm-dd"
-    format E2:E13 "#,##0"
+    format E2:E14 "#,##0"
     A14: "Total (SUBTOTAL)" | style total
     D14: =SUBTOTAL(9,D2:D13) | style total
     E14: =SUBTOTAL(9,E2:E13) | style total
@@ -439,6 +444,8 @@ enum RealisticModels {
     format B8 "0.000"
     format B9:B11 "#,##0.00"
     format B13 "#,##0"
+    format B20:B21 "#,##0.0"
+    format B22:B23 "0.00"
 
     check "Regression is consistent" = Stats!B12=0
     output "Forecast cost, 25 h" = Stats!B11
