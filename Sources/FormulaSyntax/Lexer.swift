@@ -6,6 +6,9 @@ struct Lexer {
   private let bytes: [UInt8]
   private let base: Int
   private var position = 0
+  /// The last sheet prefix and the position right after its `!`: a range written
+  /// `Sheet!B2:Sheet!D2` repeats it after the colon, which Excel reads as `Sheet!B2:D2`.
+  private var lastSheet: (name: String, end: Int)?
 
   init(bytes: [UInt8], baseOffset: Int) {
     self.bytes = bytes
@@ -161,7 +164,9 @@ struct Lexer {
             "a quoted sheet name must be followed by '!'", span: span(start, position))
         }
         position += 1
-        return .sheet(String(decoding: content, as: UTF8.self))
+        let name = String(decoding: content, as: UTF8.self)
+        lastSheet = (name, position)
+        return .sheet(name)
       }
       content.append(byte)
     }
@@ -224,6 +229,33 @@ struct Lexer {
     return .number(value)
   }
 
+  /// After the colon of `Sheet!B2:Sheet!D2`, skips the repeated `Sheet!` (plain or quoted) when it
+  /// names the sheet the range started on; another sheet would make a 3-D reference, which
+  /// finmodel does not support.
+  private mutating func skipRepeatedSheet(rangeStart: Int) throws(FormulaSyntaxError) {
+    let save = position
+    let opening = lastSheet
+    var name: String?
+    if peek() == UInt8(ascii: "'") {
+      guard case .sheet(let quoted) = try lexQuotedSheet() else { return }
+      name = quoted
+    } else {
+      let word = scanWord()
+      if !word.isEmpty, peek() == UInt8(ascii: "!") {
+        position += 1
+        name = String(decoding: word, as: UTF8.self)
+      }
+    }
+    guard let name else {
+      position = save
+      return
+    }
+    guard let opening, opening.end == rangeStart, opening.name.lowercased() == name.lowercased() else {
+      throw FormulaSyntaxError(
+        "a range cannot span two sheets (3-D references are not supported)", span: span(rangeStart, position))
+    }
+  }
+
   /// A row (digits) or column (letters) part of a whole-row/column span, with its `$` flag.
   private func axis(_ word: ArraySlice<UInt8>, rows: Bool) -> AxisReference? {
     var slice = word
@@ -239,7 +271,9 @@ struct Lexer {
     let next = peek()
     if next == UInt8(ascii: "!") {
       position += 1
-      return .sheet(String(decoding: word, as: UTF8.self))
+      let name = String(decoding: word, as: UTF8.self)
+      lastSheet = (name, position)
+      return .sheet(name)
     }
     if next == UInt8(ascii: "(") {
       return .identifier(String(decoding: word, as: UTF8.self))
@@ -250,6 +284,7 @@ struct Lexer {
         column: AxisReference(value: cell.column, isAbsolute: cell.columnAbsolute))
       guard next == UInt8(ascii: ":") else { return .cell(first) }
       position += 1
+      try skipRepeatedSheet(rangeStart: start)
       let secondWord = scanWord()
       guard let other = A1Notation.splitCell(Array(secondWord)) else {
         throw FormulaSyntaxError(

@@ -72,6 +72,9 @@ import Testing
     ("(A1:B2,C1) B1:C1", "(U(A1:B2,C1) B1:C1)"),
     ("(A1:B2 B2,C3)", "U((A1:B2 B2),C3)"),
     ("INDEX((A1:B2,D1:E2),1,1,2)", "INDEX(U(A1:B2,D1:E2),1,1,2)"),
+    ("SUM(S!B2:S!D2)", "SUM(S!B2:D2)"),
+    ("SUM('My T'!A1:'my t'!$A$2)", "SUM('My T'!A1:$A$2)"),
+    ("'Q1''24'!B2:'Q1''24'!C3*2", "('Q1''24'!B2:C3*2)"),
   ])
   func precedence(_ formula: String, _ expected: String) throws {
     #expect(try shape(formula) == expected)
@@ -139,6 +142,8 @@ import Testing
     ("{1,A1}", "array constant may hold only", 3),
     ("", "empty formula", 0),
     ("1..2", "invalid number", 0),
+    ("SUM(S!B2:T!D2)", "a range cannot span two sheets", 6),
+    ("SUM(B2:S!D2)", "a range cannot span two sheets", 4),
   ])
   func syntaxErrorsCarryTheirPosition(_ text: String, _ message: String, _ start: Int) {
     do {
