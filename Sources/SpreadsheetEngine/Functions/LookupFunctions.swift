@@ -7,7 +7,7 @@ import FormulaSyntax
 /// `MATCH(1, INDEX((A1:A9="x")*(B1:B9>3), 0), 0)` relies on it), while MATCH's, VLOOKUP's and
 /// HLOOKUP's searched arguments take a range or array whole but do not force array evaluation
 /// (`MATCH(1, (A1:A9="x")*(B1:B9>3), 0)` needs an array formula in Excel 2019 too). XLOOKUP,
-/// a dynamic-array function, evaluates its arrays as arrays. A plain range stays a reference
+/// and XMATCH, dynamic-array functions, evaluate their arrays as arrays. A plain range stays a reference
 /// and is read cell by cell only where a search probes it.
 enum LookupFunctions {
   static let all: [FunctionSpec] = [
@@ -39,6 +39,11 @@ enum LookupFunctions {
       futurePrefix: true
     ) { args throws(ExcelError) in
       try ReferenceSelection.xlookup(args)
+    },
+    FunctionSpec(
+      "XMATCH", arguments: 2...4, parameters: [.value, .array, .value, .value], futurePrefix: true
+    ) { args throws(ExcelError) in
+      try XLookupSearch.xmatch(args)
     },
     FunctionSpec("ROW", arguments: 0...1, parameters: [.position]) { args throws(ExcelError) in
       try ReferenceSelection.positions(args, rows: true)

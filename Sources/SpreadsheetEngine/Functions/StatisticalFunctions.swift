@@ -236,6 +236,18 @@ extension StatisticalFunctions {
     percentile("QUARTILE.EXC", futurePrefix: true) { numbers, quart throws(ExcelError) in
       try Quantiles.exclusive(numbers, quart.rounded(.towardZero) / 4)
     },
+    // The rank of x among the numbers, interpolated between neighbours and truncated (not
+    // rounded) to `significance` digits (3 by default); x outside the numbers is #N/A.
+    percentRank("PERCENTRANK", inclusive: true),
+    percentRank("PERCENTRANK.INC", inclusive: true, futurePrefix: true),
+    percentRank("PERCENTRANK.EXC", inclusive: false, futurePrefix: true),
+    // The mean without the given fraction of the numbers, half from each end; the count left
+    // out is rounded down to an even number.
+    FunctionSpec("TRIMMEAN", arguments: 2...2, parameters: [.reference, .value], unions: true) {
+      args throws(ExcelError) in
+      let numbers = try args.sampleNumbers(0)
+      return .number(try Quantiles.trimmedMean(numbers, excluding: args.number(1)))
+    },
     rank("RANK", average: false),
     rank("RANK.EQ", average: false, futurePrefix: true),
     rank("RANK.AVG", average: true, futurePrefix: true),
@@ -315,6 +327,24 @@ extension StatisticalFunctions {
     ) { args throws(ExcelError) in
       let numbers = try args.sampleNumbers(0)
       return .number(try compute(numbers, args.number(1)))
+    }
+  }
+
+  /// PERCENTRANK forms: an array, x and an optional significance (digits kept, at least 1).
+  private static func percentRank(_ name: String, inclusive: Bool, futurePrefix: Bool = false)
+    -> FunctionSpec
+  {
+    FunctionSpec(
+      name, arguments: 2...3, parameters: [.reference, .value, .value], futurePrefix: futurePrefix,
+      unions: true
+    ) { args throws(ExcelError) in
+      let numbers = try args.sampleNumbers(0)
+      let x = try args.number(1)
+      let significance = args.isMissing(2) ? 3 : try args.number(2).rounded(.towardZero)
+      guard significance >= 1 else { throw .number }
+      let rank = try Quantiles.percentRank(of: x, in: numbers, inclusive: inclusive)
+      let digits = Int(min(significance, 400))
+      return .number(DecimalRounding.round(rank, digits: digits, mode: .towardZero))
     }
   }
 

@@ -1,7 +1,8 @@
 import FormulaSyntax
 import Foundation
 
-/// Order statistics: PERCENTILE/QUARTILE in their inclusive and exclusive forms, and RANK.
+/// Order statistics: PERCENTILE/QUARTILE and PERCENTRANK in their inclusive and exclusive forms,
+/// TRIMMEAN, RANK and MODE.
 enum Quantiles {
   /// Inclusive percentile: rank k·(n − 1) from 0, interpolated; k outside 0…1 or no numbers
   /// is #NUM!.
@@ -25,6 +26,41 @@ enum Quantiles {
     let fraction = position - Double(lower)
     guard fraction > 0, lower + 1 < sorted.count else { return sorted[lower] }
     return sorted[lower] + fraction * (sorted[lower + 1] - sorted[lower])
+  }
+
+  /// PERCENTRANK.INC (`inclusive`) and .EXC, before truncation: a number of the list ranks
+  /// (numbers below it) / (n − 1), or (numbers below it + 1) / (n + 1) exclusively; x between
+  /// two neighbours interpolates linearly between their ranks. No numbers is #NUM!, x outside
+  /// the list #N/A; a list of one number ranks it 1.
+  static func percentRank(of x: Double, in numbers: [Double], inclusive: Bool) throws(ExcelError)
+    -> Double
+  {
+    guard !numbers.isEmpty else { throw .number }
+    let sorted = numbers.sorted()
+    guard let first = sorted.first, let last = sorted.last, x >= first, x <= last else {
+      throw .notAvailable
+    }
+    if sorted.count == 1 { return 1 }
+    let count = Double(sorted.count)
+    let below = sorted.firstIndex { $0 >= x } ?? sorted.count - 1
+    if sorted[below] == x {
+      return inclusive ? Double(below) / (count - 1) : Double(below + 1) / (count + 1)
+    }
+    let (lower, upper) = (sorted[below - 1], sorted[below])
+    let fraction = (x - lower) / (upper - lower)
+    return inclusive ? (Double(below - 1) + fraction) / (count - 1) : (Double(below) + fraction) / (count + 1)
+  }
+
+  /// TRIMMEAN: the mean after dropping `fraction` of the numbers, half from the bottom and half
+  /// from the top, the count dropped rounded down to an even number. A fraction outside [0, 1)
+  /// or no numbers is #NUM!.
+  static func trimmedMean(_ numbers: [Double], excluding fraction: Double) throws(ExcelError) -> Double {
+    guard !numbers.isEmpty, fraction >= 0, fraction < 1 else { throw .number }
+    // 15 digits first, so 0.57 × 100 (56.99999999999999) leaves out 57 numbers, not 56.
+    let excluded = DecimalRounding.fifteenDigits(Double(numbers.count) * fraction).rounded(.down)
+    let perSide = Int(excluded) / 2
+    let kept = numbers.sorted()[perSide..<(numbers.count - perSide)]
+    return kept.reduce(0, +) / Double(kept.count)
   }
 
   /// RANK.EQ (`average` false) and RANK.AVG: the 1-based position of `number` among `numbers`,

@@ -1,6 +1,6 @@
 import FormulaSyntax
 
-/// XLOOKUP's search: four match modes, four search modes.
+/// XLOOKUP's and XMATCH's search: four match modes, four search modes.
 enum XLookupSearch {
   enum MatchMode {
     case exact
@@ -120,5 +120,21 @@ enum XLookupSearch {
       let partition = ExcelBinarySearch.lastIndex(in: vector, target: target, isLeft: before)
       return ExcelBinarySearch.nextComparable(after: partition, in: vector, target: target)
     }
+  }
+
+  /// XMATCH(value, lookup_array, [match_mode], [search_mode]): the 1-based position XLOOKUP
+  /// would return from, with the same modes; lookup_array must be one row or column (#VALUE!).
+  static func xmatch(_ args: Arguments) throws(ExcelError) -> Operand {
+    if case .value(.error(let error))? = args.operands[1] { throw error }
+    let shape = LookupSearch.shape(args.operands[1])
+    guard let keys = LookupVector(oneDimensional: args.matrix(1)) else { throw .value }
+    let match = try XLookupSearch.MatchMode(args.isMissing(2) ? 0 : try args.position(2))
+    let search = try XLookupSearch.SearchMode(args.isMissing(3) ? 1 : try args.position(3))
+    guard
+      let found = XLookupSearch.position(
+        of: args.value(0), in: keys, fullCount: shape.columns == 1 ? shape.rows : shape.columns,
+        match: match, search: search)
+    else { throw .notAvailable }
+    return .number(Double(found + 1))
   }
 }
