@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian machine with only the Swift toolchain lacks.
-#   scripts/setup.sh          libxlsxwriter (needed to build)
-#   scripts/setup.sh --tests  also LibreOffice + python3-uno (the referee used by the test suite)
-#                             and poppler-utils (sheet pictures)
-# Idempotent: packages already installed are not fetched again.
+# Installs the Debian packages finmodel needs on a fresh machine that has only the Swift toolchain:
+#   scripts/setup.sh          libxlsxwriter-dev, zlib1g-dev, pkg-config (needed to build)
+#   scripts/setup.sh --tests  also libreoffice-calc-nogui + python3-uno (the referee the test
+#                             suite compares against), poppler-utils and unzip
+# Always runs `apt-get update` and `apt-get install` (which skips what is already installed), so a
+# fresh machine gets everything and a set-up one loses a few seconds.
 set -euo pipefail
 
 packages=(libxlsxwriter-dev zlib1g-dev pkg-config)
@@ -11,15 +12,12 @@ if [[ "${1:-}" == "--tests" ]]; then
   packages+=(libreoffice-calc-nogui python3-uno poppler-utils unzip)
 fi
 
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-
-if [[ ${#missing[@]} -gt 0 ]]; then
-  sudo_cmd=()
-  [[ "$(id -u)" -ne 0 ]] && sudo_cmd=(sudo)
-  echo "setup: installing ${missing[*]}" >&2
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+sudo_cmd=()
+if [[ "$(id -u)" -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "setup: run as root or install sudo" >&2; exit 1; }
+  sudo_cmd=(sudo)
 fi
+echo "setup: apt-get update; apt-get install ${packages[*]}" >&2
+"${sudo_cmd[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+pkg-config --exists xlsxwriter || { echo "setup: libxlsxwriter is still not found by pkg-config" >&2; exit 1; }
