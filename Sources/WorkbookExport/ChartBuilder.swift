@@ -3,7 +3,7 @@ import ModelFormat
 import XLSXWriter
 
 /// Turns a chart declared in the model into the writer's chart description, resolving each
-/// range to an absolute, sheet-qualified reference (`='Cash Runway'!$C$10:$AL$10`).
+/// range to a sheet and its corners.
 struct ChartBuilder {
   let sheetNames: [String]
 
@@ -30,8 +30,8 @@ struct ChartBuilder {
       legendPosition: .bottom)
   }
 
-  /// `C10:AL10` or `'Cash Runway'!C10:AL10` → `='Cash Runway'!$C$10:$AL$10`.
-  func absoluteRange(_ text: String, span: SourceSpan, defaultSheet: Int) throws(Diagnostic) -> String {
+  /// `C10:AL10` or `'Cash Runway'!C10:AL10` → the sheet `Cash Runway`, rows 9…9, columns 2…37.
+  func absoluteRange(_ text: String, span: SourceSpan, defaultSheet: Int) throws(Diagnostic) -> XLSXRange {
     let expression: FormulaExpression
     do {
       expression = try FormulaParser.parse(text, baseOffset: span.start)
@@ -59,8 +59,11 @@ struct ChartBuilder {
     } else {
       name = sheetNames[defaultSheet]
     }
-    let first = "$" + A1Notation.columnName(area.left) + "$" + String(area.top + 1)
-    let last = "$" + A1Notation.columnName(area.right) + "$" + String(area.bottom + 1)
-    return "=" + SheetNameQuoting.quoted(name) + "!" + first + ":" + last
+    do {
+      return try XLSXRange(
+        sheet: name, firstRow: area.top, firstColumn: area.left, lastRow: area.bottom, lastColumn: area.right)
+    } catch {
+      throw Diagnostic("\(error.message) in chart range", span: span)
+    }
   }
 }

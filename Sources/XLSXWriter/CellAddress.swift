@@ -93,14 +93,8 @@ public enum XLSXReference {
   public static func range(
     sheet: String, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int
   ) throws(XLSXError) -> String {
-    guard firstRow <= lastRow, firstColumn <= lastColumn else {
-      throw XLSXError(
-        .invalidArgument, message: "range corners are not ordered top-left to bottom-right",
-        call: "XLSXReference.range", sheet: sheet)
-    }
-    let start = try cell(row: firstRow, column: firstColumn, absolute: true)
-    let end = try cell(row: lastRow, column: lastColumn, absolute: true)
-    let body = start == end ? start : start + ":" + end
-    return "=" + quotedSheetName(sheet) + "!" + body
+    try XLSXRange(
+      sheet: sheet, firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn
+    ).formula
   }
 }

@@ -41,15 +41,15 @@ public struct XLSXChart: Equatable, Sendable {
 
 /// One data series over worksheet ranges.
 public struct XLSXChartSeries: Equatable, Sendable {
-  /// Sheet-qualified range formula of the values, e.g. `='Cash Runway'!$C$10:$AL$10`
-  /// (see `XLSXReference.range`).
-  public var values: String
-  /// Sheet-qualified range of the category labels, or nil for 1, 2, 3, ...
-  public var categories: String?
-  /// Legend name: literal text, or a formula such as `='Cash Runway'!$B$10`.
+  /// The values, e.g. `'Cash Runway'!$C$10:$AL$10`.
+  public var values: XLSXRange
+  /// The category labels, or nil for 1, 2, 3, ...
+  public var categories: XLSXRange?
+  /// Legend name: literal text, or a formula such as `='Cash Runway'!$B$10` (libxlsxwriter reads
+  /// that formula itself, so its sheet name must not contain `'`).
   public var name: String?
 
-  public init(values: String, categories: String? = nil, name: String? = nil) {
+  public init(values: XLSXRange, categories: XLSXRange? = nil, name: String? = nil) {
     self.values = values
     self.categories = categories
     self.name = name

@@ -51,33 +51,20 @@ extension XLSXWorksheet {
     let strings = CStringBag()
     try withExtendedLifetime(strings) { () throws(XLSXError) in
       for series in chart.series {
-        // Ranges go in as sheet and corners when they parse (see `ChartRange`), else as text.
-        let values = ChartRange(series.values)
-        let categories = series.categories.flatMap(ChartRange.init)
-        guard
-          let lxwSeries = chart_add_series(
-            lxwChart, categories == nil ? strings.copy(series.categories) : nil,
-            values == nil ? strings.copy(series.values) : nil)
-        else {
-          throw failure(.creationFailed, "chart_add_series", cell, "series \(series.values)")
+        // Ranges go in as sheet and corners, never as formula text (see `XLSXRange`).
+        guard let lxwSeries = chart_add_series(lxwChart, nil, nil) else {
+          throw failure(.creationFailed, "chart_add_series", cell, "series \(series.values.formula)")
         }
-        if let range = values {
-          chart_series_set_values(
-            lxwSeries, range.sheet, range.firstRow, range.firstColumn, range.lastRow, range.lastColumn)
-        }
-        if let range = categories {
+        let values = series.values
+        chart_series_set_values(
+          lxwSeries, strings.copy(values.sheet), values.first.row, values.first.column, values.last.row,
+          values.last.column)
+        if let categories = series.categories {
           chart_series_set_categories(
-            lxwSeries, range.sheet, range.firstRow, range.firstColumn, range.lastRow, range.lastColumn)
+            lxwSeries, strings.copy(categories.sheet), categories.first.row, categories.first.column,
+            categories.last.row, categories.last.column)
         }
-        if let seriesName = series.name {
-          if let range = ChartRange(seriesName), range.firstRow == range.lastRow,
-            range.firstColumn == range.lastColumn
-          {
-            chart_series_set_name_range(lxwSeries, range.sheet, range.firstRow, range.firstColumn)
-          } else {
-            chart_series_set_name(lxwSeries, seriesName)
-          }
-        }
+        if let seriesName = series.name { chart_series_set_name(lxwSeries, seriesName) }
       }
       if let title = chart.title { chart_title_set_name(lxwChart, title) }
       configure(lxwChart.pointee.x_axis, chart.xAxis)
@@ -111,21 +98,12 @@ extension XLSXWorksheet {
     guard !chart.series.isEmpty else {
       throw failure(.invalidArgument, call, cell, "a chart needs at least one series")
     }
-    for series in chart.series {
-      for range in [series.values, series.categories].compactMap({ $0 }) {
-        guard range.hasPrefix("="), range.contains("!"), range.count > 3 else {
-          throw failure(
-            .invalidArgument, call, cell,
-            "series range '\(range)' must be a sheet-qualified formula like ='Sheet 1'!$A$1:$A$9")
-        }
-      }
-    }
     let texts: [String?] = [
       chart.title, chart.xAxis.title, chart.xAxis.numberFormat, chart.yAxis.title,
       chart.yAxis.numberFormat,
     ]
     for text in texts.compactMap({ $0 })
-      + chart.series.flatMap({ [$0.values, $0.categories, $0.name] })
+      + chart.series.flatMap({ [$0.values.sheet, $0.categories?.sheet, $0.name] })
       .compactMap({ $0 })
     {
       try requireNoNUL(text, call, cell)
