@@ -1,7 +1,7 @@
-/// A small seeded random generator (SplitMix64) for the fuzz run.
+/// A small seeded random generator (SplitMix64) for the fuzz run and the property tests.
 ///
-/// The system generator cannot be seeded; this one makes every fuzz input a pure function of its
-/// seed, so a failure printed with its seed can be replayed exactly on any machine.
+/// The system generator cannot be seeded; this one makes every generated input a pure function of
+/// its seed, so a failure printed with its seed can be replayed exactly on any machine.
 struct FuzzRandom: RandomNumberGenerator {
   private var state: UInt64
 

@@ -6,33 +6,17 @@ import Testing
 /// random models (chains, fans, ranges, cross-sheet references, errors, cycles), and never
 /// evaluates a cell outside the dirty cone of the edits.
 @Suite struct IncrementalPropertyTests {
-  /// SplitMix64: small, fast and replayable from the printed seed.
-  struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-      range.lowerBound + Int(next() % UInt64(range.count))
-    }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
-  }
-
   static let sheets = ["S1", "S2"]
   static let rows = 6
   static let columns = 5
 
   /// A random reference on the grid, sometimes to the other sheet.
-  static func cellReference(_ random: inout Random) -> String {
+  static func cellReference(_ random: inout FuzzRandom) -> String {
     let sheet = random.int(0...4) == 0 ? random.pick(sheets) + "!" : ""
     return sheet + A1Notation.columnName(random.int(0...columns - 1)) + String(random.int(1...rows))
   }
 
-  static func rangeReference(_ random: inout Random) -> String {
+  static func rangeReference(_ random: inout FuzzRandom) -> String {
     let sheet = random.int(0...4) == 0 ? random.pick(sheets) + "!" : ""
     let top = random.int(1...rows)
     let left = random.int(0...columns - 1)
@@ -47,7 +31,7 @@ import Testing
     }
   }
 
-  static func content(_ random: inout Random) -> String {
+  static func content(_ random: inout FuzzRandom) -> String {
     switch random.int(0...15) {
     case 0...3: return String(random.int(-5...20))
     case 4: return random.pick(["\"x\"", "TRUE", "\"7\"", "#N/A", "0"])
@@ -133,7 +117,7 @@ import Testing
 
   @Test(arguments: 0..<200)
   func incrementalEqualsFromScratch(seed: Int) throws {
-    var random = Random(state: UInt64(seed) &* 7919 &+ 17)
+    var random = FuzzRandom(seed: UInt64(seed) &* 7919 &+ 17)
     var contents: Contents = [:]
     for sheet in 0..<Self.sheets.count {
       for row in 0..<Self.rows {

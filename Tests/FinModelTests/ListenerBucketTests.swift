@@ -8,45 +8,33 @@ import Testing
 /// position (draining questions: each at most once per generation), and marking a chained column
 /// read by running totals must cost one visit per range, not one per range and cell.
 @Suite struct ListenerBucketTests {
-  /// A small deterministic generator (SplitMix64), so a failure names its seed.
-  struct Random {
-    var state: UInt64
-    mutating func next(_ bound: Int) -> Int {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return Int((z ^ (z >> 31)) % UInt64(bound))
-    }
-  }
-
   @Test(arguments: 1...40)
   func reportsWhatABruteForceScanReports(seed: Int) {
-    var random = Random(state: UInt64(seed))
+    var random = FuzzRandom(seed: UInt64(seed))
     var bucket = ListenerBucket()
     var intervals: [Int32: (start: Int, end: Int)] = [:]
     var alive: Set<Int32> = []
     var generation = 0
     var reportedThisGeneration: Set<Int32> = []
     for step in 0..<400 {
-      switch random.next(10) {
+      switch random.int(0...9) {
       case 0...2:
         let id = Int32(intervals.count)
-        let start = random.next(200)
-        let end = start + random.next(60)
+        let start = random.int(0...199)
+        let end = start + random.int(0...59)
         intervals[id] = (start, end)
         alive.insert(id)
         bucket.add(id, start: start, end: end)
       case 3 where !alive.isEmpty:
-        let id = alive.sorted()[random.next(alive.count)]
+        let id = alive.sorted()[random.int(0...alive.count - 1)]
         alive.remove(id)
         bucket.noteDead()
       case 4:
         generation += 1
         reportedThisGeneration = []
       default:
-        let position = random.next(260)
-        let draining = random.next(2) == 0
+        let position = random.int(0...259)
+        let draining = random.int(0...1) == 0
         var reported: [Int32] = []
         bucket.forEach(
           containing: position, draining: draining, generation: generation, isAlive: alive.contains

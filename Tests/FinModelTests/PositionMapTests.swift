@@ -8,12 +8,12 @@ import Testing
 @Suite struct PositionMapTests {
   @Test(arguments: 1...20)
   func agreesWithADictionary(seed: Int) {
-    var random = ListenerBucketTests.Random(state: UInt64(seed))
+    var random = FuzzRandom(seed: UInt64(seed))
     var map = PositionMap()
     var reference: [Int: Int32] = [:]
     for step in 0..<20_000 {
-      let key = random.next(64) << 14 | random.next(40)
-      switch random.next(3) {
+      let key = random.int(0...63) << 14 | random.int(0...39)
+      switch random.int(0...2) {
       case 0, 1:
         let value = Int32(step)
         map.insert(value, for: key)
