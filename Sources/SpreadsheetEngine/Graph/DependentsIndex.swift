@@ -82,16 +82,7 @@ struct DependentsIndex {
     }
     for id in listenersOfCell.removeValue(forKey: cell) ?? [] {
       listeners[Int(id)].alive = false
-      let listener = listeners[Int(id)]
-      let sheet = Int(listener.sheet)
-      let area = listener.area
-      if area.rowCount <= area.columnCount {
-        for row in area.top...area.bottom { rowBuckets[Self.lineKey(sheet: sheet, line: row)]?.noteDead() }
-      } else {
-        for column in area.left...area.right {
-          columnBuckets[Self.lineKey(sheet: sheet, line: column)]?.noteDead()
-        }
-      }
+      forEachBucket(of: listeners[Int(id)]) { bucket, _, _ in bucket.noteDead() }
     }
   }
 
@@ -133,12 +124,7 @@ struct DependentsIndex {
   // MARK: Storage
 
   private func clippedToGrid(_ area: GridArea) -> GridArea? {
-    guard area.top < Grid.rowCount, area.left < Grid.columnCount, area.bottom >= 0, area.right >= 0 else {
-      return nil
-    }
-    return GridArea(
-      top: max(0, area.top), left: max(0, area.left), bottom: min(Grid.rowCount - 1, area.bottom),
-      right: min(Grid.columnCount - 1, area.right))
+    area.intersection(GridArea(top: 0, left: 0, bottom: Grid.rowCount - 1, right: Grid.columnCount - 1))
   }
 
   private mutating func addPositionEdge(_ key: Int, _ cell: Int32) {
@@ -171,17 +157,28 @@ struct DependentsIndex {
     let id = Int32(listeners.count)
     listeners.append(listener)
     listenersOfCell[listener.cell, default: []].append(id)
+    forEachBucket(of: listener) { bucket, start, end in bucket.add(id, start: start, end: end) }
+  }
+
+  /// Applies `change` to each bucket a listener is filed under, with the listener's interval
+  /// along that line: the rows of a wide range (its columns as the interval) or the columns of a
+  /// tall one (its rows), whichever are fewer.
+  private mutating func forEachBucket(
+    of listener: Listener, _ change: (inout ListenerBucket, _ start: Int, _ end: Int) -> Void
+  ) {
     let sheet = Int(listener.sheet)
     let area = listener.area
     if area.rowCount <= area.columnCount {
       for row in area.top...area.bottom {
-        rowBuckets[Self.lineKey(sheet: sheet, line: row), default: ListenerBucket()].add(
-          id, start: area.left, end: area.right)
+        change(
+          &rowBuckets[Self.lineKey(sheet: sheet, line: row), default: ListenerBucket()], area.left, area.right
+        )
       }
     } else {
       for column in area.left...area.right {
-        columnBuckets[Self.lineKey(sheet: sheet, line: column), default: ListenerBucket()].add(
-          id, start: area.top, end: area.bottom)
+        change(
+          &columnBuckets[Self.lineKey(sheet: sheet, line: column), default: ListenerBucket()], area.top,
+          area.bottom)
       }
     }
   }

@@ -35,13 +35,7 @@ struct SheetGrid: Sendable {
 
   /// `area` clipped to the used bounds, or nil when they do not meet.
   func clipped(_ area: GridArea) -> GridArea? {
-    guard let used = usedArea else { return nil }
-    let top = max(area.top, used.top)
-    let left = max(area.left, used.left)
-    let bottom = min(area.bottom, used.bottom)
-    let right = min(area.right, used.right)
-    guard top <= bottom, left <= right else { return nil }
-    return GridArea(top: top, left: left, bottom: bottom, right: right)
+    usedArea.flatMap(area.intersection)
   }
 
   /// Calls `body` for each existing cell inside `area`, in row-major order.
