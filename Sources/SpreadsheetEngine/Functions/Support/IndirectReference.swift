@@ -11,70 +11,55 @@ enum IndirectReference {
     let text = try args.text(0)
     let a1 = try args.boolean(1, default: true)
     let context = args.context
-    let origin = context.origin
     guard !text.isEmpty, text.utf8.count <= 255 else { throw .reference }
-    let (sheetName, local) = split(text)
+    let target = a1 ? a1Target(text, context: context) : r1c1Target(text, origin: context.origin)
+    guard let target, target.area.isOnGrid else { throw .reference }
     var sheet = context.sheet
-    if let sheetName {
+    if let sheetName = target.sheet {
       guard let index = context.workbook.sheetIndex(named: sheetName) else { throw .reference }
       sheet = index
     }
-    let area: GridArea
-    if a1 {
-      guard let resolved = a1Area(local, sheetGiven: sheetName != nil, context: context, sheet: &sheet) else {
-        throw .reference
-      }
-      area = resolved
-    } else {
-      guard let resolved = r1c1Area(local, origin: origin) else { throw .reference }
-      area = resolved
-    }
-    guard area.isOnGrid else { throw .reference }
-    let result = RangeReference(sheet: sheet, area: area)
+    let result = RangeReference(sheet: sheet, area: target.area)
     try context.requireSettled(result)
     return .reference(result)
   }
 
-  /// The sheet part (quotes removed, `''` read as `'`) and the rest of `Sheet!A1`.
-  static func split(_ text: String) -> (sheet: String?, local: String) {
-    guard let bang = text.lastIndex(of: "!") else { return (nil, text) }
-    var sheet = String(text[..<bang])
-    if sheet.count >= 2, sheet.hasPrefix("'"), sheet.hasSuffix("'") {
-      sheet = String(sheet.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
+  /// An A1 reference as the formula parser reads it (sheet, quotes and `$` included), or a
+  /// defined name that is one (relative to A1, as names are).
+  private static func a1Target(_ text: String, context: EvaluationContext) -> (
+    sheet: String?, area: GridArea
+  )? {
+    guard let expression = try? FormulaParser.parse(text, anchor: context.origin) else { return nil }
+    if case .name(let name) = expression.kind {
+      guard let definition = context.workbook.definedNames[name.uppercased()] else { return nil }
+      return target(of: definition.expression, origin: GridPoint(row: 0, column: 0))
     }
-    return (sheet, String(text[text.index(after: bang)...]))
+    return target(of: expression, origin: context.origin)
   }
 
-  /// An A1 reference or a defined name that is one (a name may carry its own sheet).
-  private static func a1Area(
-    _ text: String, sheetGiven: Bool, context: EvaluationContext, sheet: inout Int
-  ) -> GridArea? {
-    let origin = context.origin
-    guard let expression = try? FormulaParser.parse(text, anchor: origin) else { return nil }
+  private static func target(of expression: FormulaExpression, origin: GridPoint) -> (
+    sheet: String?, area: GridArea
+  )? {
     switch expression.kind {
-    case .cell(nil, let reference):
-      return GridArea(reference.resolved(from: origin))
-    case .area(nil, let reference):
-      return normalized(reference.resolved(from: origin))
-    case .name(let name) where !sheetGiven:
-      guard let definition = context.workbook.definedNames[name.uppercased()] else { return nil }
-      let nameOrigin = GridPoint(row: 0, column: 0)
-      let target: (String?, GridArea)
-      switch definition.expression.kind {
-      case .cell(let sheetName, let reference):
-        target = (sheetName, GridArea(reference.resolved(from: nameOrigin)))
-      case .area(let sheetName, let reference):
-        target = (sheetName, normalized(reference.resolved(from: nameOrigin)))
-      default: return nil
-      }
-      if let sheetName = target.0 {
-        guard let index = context.workbook.sheetIndex(named: sheetName) else { return nil }
-        sheet = index
-      }
-      return target.1
-    default:
-      return nil
+    case .cell(let sheet, let reference): (sheet, GridArea(reference.resolved(from: origin)))
+    case .area(let sheet, let reference): (sheet, normalized(reference.resolved(from: origin)))
+    default: nil
     }
+  }
+
+  /// `Sheet!R1C1` with the sheet's quotes removed (`''` read as `'`).
+  private static func r1c1Target(_ text: String, origin: GridPoint) -> (sheet: String?, area: GridArea)? {
+    var sheet: String?
+    var local = Substring(text)
+    if let bang = text.lastIndex(of: "!") {
+      var name = String(text[..<bang])
+      if name.count >= 2, name.hasPrefix("'"), name.hasSuffix("'") {
+        name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
+      }
+      sheet = name
+      local = text[text.index(after: bang)...]
+    }
+    return r1c1Area(String(local), origin: origin).map { (sheet, $0) }
   }
 
   /// `R2C3`, `R[-1]C[2]`, `RC`, and ranges of two such cells.
