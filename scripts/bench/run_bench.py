@@ -222,24 +222,24 @@ def short(cells):
     return "%dk" % (cells // 1000) if cells < 1_000_000 else "%gM" % (cells / 1e6)
 
 
+def fastest_cell(result, times_key, cpu_key):
+    """Fastest run of `times_key`, with the CPU seconds of that same run from `cpu_key`."""
+    if not result.get(times_key):
+        return result.get("error", "—")
+    times = result[times_key]
+    best = min(range(len(times)), key=lambda i: times[i])
+    cpu = result.get(cpu_key) or []
+    return "%s (%s)" % (fmt(times[best], 3), fmt(cpu[best], 2) if best < len(cpu) else "—")
+
+
 def lo_cell(lo):
     """Fastest calculateAll, with soffice's CPU seconds over that call."""
-    if not lo.get("calcSeconds"):
-        return lo.get("error", "—")
-    times = lo["calcSeconds"]
-    best = min(range(len(times)), key=lambda i: times[i])
-    cpu = lo.get("calcCpuSeconds") or []
-    return "%s (%s)" % (fmt(times[best], 3), fmt(cpu[best], 2) if best < len(cpu) else "—")
+    return fastest_cell(lo, "calcSeconds", "calcCpuSeconds")
 
 
 def ic_cell(ic):
     """Fastest IronCalc evaluate, with the process's CPU seconds over that call."""
-    if not ic.get("evaluateSeconds"):
-        return ic.get("error", "—")
-    times = ic["evaluateSeconds"]
-    best = min(range(len(times)), key=lambda i: times[i])
-    cpu = ic.get("evaluateCpuSeconds") or []
-    return "%s (%s)" % (fmt(times[best], 3), fmt(cpu[best], 2) if best < len(cpu) else "—")
+    return fastest_cell(ic, "evaluateSeconds", "evaluateCpuSeconds")
 
 
 def measure(entry, kind):
