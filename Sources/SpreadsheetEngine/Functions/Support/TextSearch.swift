@@ -39,10 +39,12 @@ enum TextSearch {
   /// SEARCH: the 0-based position of the first place at or after `from` where `pattern`
   /// (with `?`, `*` and `~` as in the lookups) matches, ignoring case.
   static func search(_ pattern: String, in text: String, from: Int) -> Int? {
-    let tokens = SearchPattern(pattern)
+    let tokens = WildcardTokens(
+      Array(pattern.utf16), star: 42, question: 63, tilde: 126,  // "*", "?", "~"
+      fold: fold)
     let folded = units(text).map(fold)
     guard !tokens.tokens.isEmpty else { return from }
-    for start in from..<max(from, folded.count) where tokens.matchesPrefix(of: folded[start...]) {
+    for start in from..<max(from, folded.count) where tokens.matches(folded[start...], wholeText: false) {
       return start
     }
     return nil
@@ -77,72 +79,5 @@ enum TextSearch {
     let lower = scalar.properties.lowercaseMapping.unicodeScalars
     guard lower.count == 1, let single = lower.first, single.value <= 0xFFFF else { return unit }
     return UInt16(single.value)
-  }
-}
-
-/// A SEARCH pattern over folded code units: `?` one unit, `*` any run, `~` escapes the next
-/// `?`, `*` or `~`; a `~` before anything else stands for itself (as in `WildcardPattern`).
-struct SearchPattern {
-  enum Token: Equatable {
-    case unit(UInt16)
-    case anyOne
-    case anyRun
-  }
-
-  let tokens: [Token]
-
-  init(_ pattern: String) {
-    let (star, question, tilde) = (UInt16(42), UInt16(63), UInt16(126))
-    var tokens: [Token] = []
-    var units = Array(pattern.utf16)[...]
-    while let first = units.popFirst() {
-      switch first {
-      case star: if tokens.last != .anyRun { tokens.append(.anyRun) }
-      case question: tokens.append(.anyOne)
-      case tilde:
-        if let next = units.first, next == star || next == question || next == tilde {
-          units.removeFirst()
-          tokens.append(.unit(next))
-        } else {
-          tokens.append(.unit(tilde))
-        }
-      default: tokens.append(.unit(TextSearch.fold(first)))
-      }
-    }
-    self.tokens = tokens
-  }
-
-  /// Whether the pattern matches some prefix of `text` (backtracking to the last `*`, so at
-  /// most O(pattern × text) steps).
-  func matchesPrefix(of text: ArraySlice<UInt16>) -> Bool {
-    var t = text.startIndex
-    var p = 0
-    var starToken: Int?
-    var starText = t
-    while true {
-      if p == tokens.count { return true }
-      switch tokens[p] {
-      case .anyRun:
-        starToken = p
-        starText = t
-        p += 1
-        continue
-      case .anyOne where t < text.endIndex:
-        t += 1
-        p += 1
-        continue
-      case .unit(let unit) where t < text.endIndex && text[t] == unit:
-        t += 1
-        p += 1
-        continue
-      default:
-        break
-      }
-      // Mismatch: let the last `*` absorb one more unit, or fail.
-      guard let star = starToken, starText < text.endIndex else { return false }
-      p = star + 1
-      starText += 1
-      t = starText
-    }
   }
 }
